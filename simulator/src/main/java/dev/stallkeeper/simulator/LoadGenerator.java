@@ -1,0 +1,378 @@
+package dev.stallkeeper.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stallkeeper.protocol.Json;
+import dev.stallkeeper.protocol.ResultCode;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Drives {@code newInstance}/{@code queryInstance} callbacks at a seller and measures the answers.
+ *
+ * <p>Open loop ({@link LoadPlan#rate()}): request {@code i} is due at {@code start + i / rate}; its latency is measured
+ * from that due time, so a stalled server shows up in the percentiles instead of silently slowing the generator down
+ * (no coordinated omission). Closed loop ({@link LoadPlan#connections()}): each connection measures from its own send.
+ *
+ * <p>Every {@code newInstance} is a new order ({@code LOAD<uuid-hex>}, line {@code <id>-000001}) without
+ * {@code testFlag} unless the plan asks for it, so the seller really provisions and calls Query Order; point the seller
+ * at a simulator started with {@code serve --synthesize}. {@code queryInstance} asks for instance ids returned so far;
+ * until the first one arrives it is replaced by a {@code newInstance}.
+ */
+public final class LoadGenerator {
+
+    private static final long HIGHEST_MICROS = TimeUnit.HOURS.toMicros(1);
+    private static final int ID_POOL_SIZE = 1 << 16;
+
+    private final LoadPlan plan;
+    private final CallbackClient client;
+    private final PrintWriter progress;
+    private final Map<String, Stats> stats = new LinkedHashMap<>();
+    private final Stats total = new Stats("total");
+    private final String[] activities;
+    private final int[] cumulativeWeights;
+    private final AtomicReferenceArray<String> instanceIds = new AtomicReferenceArray<>(ID_POOL_SIZE);
+    private final AtomicLong instanceIdsSeen = new AtomicLong();
+
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong answeredOk = new AtomicLong();
+    private final AtomicLong answeredError = new AtomicLong();
+    private volatile boolean warmingUp;
+
+    /**
+     * @param progress receives one line per second and nothing else; may be {@code null}
+     */
+    public LoadGenerator(LoadPlan plan, CallbackClient client, PrintWriter progress) {
+        this.plan = plan;
+        this.client = client;
+        this.progress = progress;
+        this.activities = plan.mix().keySet().toArray(String[]::new);
+        this.cumulativeWeights = new int[activities.length];
+        int sum = 0;
+        for (int i = 0; i < activities.length; i++) {
+            sum += plan.mix().get(activities[i]);
+            cumulativeWeights[i] = sum;
+            stats.put(activities[i], new Stats(activities[i]));
+        }
+        for (String activity : LoadPlan.ACTIVITIES) {
+            stats.putIfAbsent(activity, new Stats(activity));
+        }
+    }
+
+    /** Runs warm-up plus measurement and waits for the outstanding answers (at most the request timeout). */
+    public LoadReport run() throws InterruptedException {
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "load-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        long start = System.nanoTime();
+        long warmupNanos = plan.warmup().toNanos();
+        long endNanos = warmupNanos + plan.duration().toNanos();
+        warmingUp = warmupNanos > 0;
+        ticker.scheduleAtFixedRate(new ProgressLine(start), 1, 1, TimeUnit.SECONDS);
+        try {
+            if (plan.openLoop()) {
+                runOpenLoop(start, warmupNanos, endNanos);
+            } else {
+                runClosedLoop(start, warmupNanos, endNanos);
+            }
+        } finally {
+            ticker.shutdownNow();
+        }
+        long measuredNanos = Math.max(1, Math.min(System.nanoTime() - start, endNanos) - warmupNanos);
+        return report(Duration.ofNanos(measuredNanos));
+    }
+
+    private void runOpenLoop(long start, long warmupNanos, long endNanos) throws InterruptedException {
+        int maxInFlight = plan.maxInFlight();
+        Semaphore inFlight = new Semaphore(maxInFlight);
+        double nanosPerRequest = 1e9 / plan.rate();
+        for (long i = 0; ; i++) {
+            long offset = (long) (i * nanosPerRequest);
+            if (offset >= endNanos) {
+                break;
+            }
+            long due = start + offset;
+            parkUntil(due);
+            warmingUp = offset < warmupNanos;
+            inFlight.acquire();
+            boolean measured = offset >= warmupNanos;
+            Request request = nextRequest();
+            sent.incrementAndGet();
+            CompletableFuture<CallbackResult> answer;
+            try {
+                answer = client.sendAsync(request.body());
+            } catch (RuntimeException e) {
+                answer = CompletableFuture.failedFuture(e);
+            }
+            answer.whenComplete((result, failure) -> {
+                try {
+                    record(request.activity(), System.nanoTime() - due, result, failure, measured);
+                } finally {
+                    inFlight.release();
+                }
+            });
+        }
+        long drainMillis = plan.requestTimeout().toMillis() + 5_000;
+        if (inFlight.tryAcquire(maxInFlight, drainMillis, TimeUnit.MILLISECONDS)) {
+            inFlight.release(maxInFlight);
+        }
+    }
+
+    private void runClosedLoop(long start, long warmupNanos, long endNanos) throws InterruptedException {
+        List<Thread> workers = new ArrayList<>();
+        for (int c = 0; c < plan.connections(); c++) {
+            Thread worker = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    long begin = System.nanoTime();
+                    long offset = begin - start;
+                    if (offset >= endNanos) {
+                        return;
+                    }
+                    warmingUp = offset < warmupNanos;
+                    Request request = nextRequest();
+                    sent.incrementAndGet();
+                    CallbackResult result = null;
+                    Throwable failure = null;
+                    try {
+                        result = client.send(request.body());
+                    } catch (RuntimeException e) {
+                        failure = e;
+                    }
+                    record(request.activity(), System.nanoTime() - begin, result, failure, offset >= warmupNanos);
+                }
+            }, "load-connection-" + c);
+            worker.setDaemon(true);
+            workers.add(worker);
+            worker.start();
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+    }
+
+    private static void parkUntil(long due) {
+        long wait;
+        while ((wait = due - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(wait);
+        }
+    }
+
+    private Request nextRequest() {
+        String activity = pickActivity();
+        if ("queryInstance".equals(activity)) {
+            List<String> ids = pickInstanceIds();
+            if (!ids.isEmpty()) {
+                ObjectNode body = Json.mapper().createObjectNode();
+                body.put("activity", "queryInstance");
+                body.put("instanceId", String.join(",", ids));
+                addTestFlag(body);
+                return new Request("queryInstance", body);
+            }
+        }
+        String orderId = "LOAD" + UUID.randomUUID().toString().replace("-", "");
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.put("activity", "newInstance");
+        body.put("businessId", UUID.randomUUID().toString());
+        body.put("orderId", orderId);
+        body.put("orderLineId", orderId + "-000001");
+        addTestFlag(body);
+        return new Request("newInstance", body);
+    }
+
+    private void addTestFlag(ObjectNode body) {
+        if (plan.testFlag()) {
+            body.put("testFlag", "1");
+        }
+    }
+
+    private String pickActivity() {
+        int r = ThreadLocalRandom.current().nextInt(cumulativeWeights[cumulativeWeights.length - 1]);
+        for (int i = 0; i < cumulativeWeights.length; i++) {
+            if (r < cumulativeWeights[i]) {
+                return activities[i];
+            }
+        }
+        return activities[activities.length - 1];
+    }
+
+    private List<String> pickInstanceIds() {
+        long seen = instanceIdsSeen.get();
+        int available = (int) Math.min(seen, ID_POOL_SIZE);
+        if (available == 0) {
+            return List.of();
+        }
+        int wanted = Math.min(plan.queryIds(), available);
+        Set<String> ids = new LinkedHashSet<>();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < wanted * 3 && ids.size() < wanted; attempt++) {
+            String id = instanceIds.get(random.nextInt(available));
+            if (id != null) {
+                ids.add(id);
+            }
+        }
+        return new ArrayList<>(ids);
+    }
+
+    private void remember(String instanceId) {
+        long slot = instanceIdsSeen.getAndIncrement();
+        instanceIds.set((int) (slot % ID_POOL_SIZE), instanceId);
+    }
+
+    private void record(String activity, long latencyNanos, CallbackResult result, Throwable failure,
+                        boolean measured) {
+        String error = classify(result, failure);
+        if (error == null) {
+            answeredOk.incrementAndGet();
+            if ("newInstance".equals(activity)) {
+                JsonNode id = result.json().get("instanceId");
+                if (id != null && id.isTextual() && !id.asText().isEmpty()) {
+                    remember(id.asText());
+                }
+            }
+        } else {
+            answeredError.incrementAndGet();
+        }
+        if (measured) {
+            long micros = Math.max(0, Math.min(TimeUnit.NANOSECONDS.toMicros(latencyNanos), HIGHEST_MICROS));
+            stats.get(activity).record(micros, error);
+            total.record(micros, error);
+        }
+    }
+
+    /** {@code null} for a good answer ({@code 000000}, or {@code 000004} = still provisioning), else the error kind. */
+    static String classify(CallbackResult result, Throwable failure) {
+        if (failure != null) {
+            Throwable cause = failure;
+            while ((cause instanceof CompletionException || cause instanceof ExecutionException
+                    || cause instanceof java.io.UncheckedIOException) && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            return "exception " + cause.getClass().getSimpleName();
+        }
+        if (result.status() != 200) {
+            return "HTTP " + result.status();
+        }
+        if (result.resultCode() == null) {
+            return "no resultCode";
+        }
+        if (ResultCode.SUCCESS.code().equals(result.resultCode())
+                || ResultCode.PROCESSING.code().equals(result.resultCode())) {
+            return null;
+        }
+        return "resultCode " + result.resultCode();
+    }
+
+    private LoadReport report(Duration measured) {
+        double seconds = measured.toNanos() / 1e9;
+        List<LoadReport.ActivitySummary> summaries = new ArrayList<>();
+        for (String activity : activities) {
+            summaries.add(stats.get(activity).summary(seconds));
+        }
+        // queryInstance may be absent from the mix; newInstance can still appear as its stand-in.
+        for (Map.Entry<String, Stats> e : stats.entrySet()) {
+            if (!plan.mix().containsKey(e.getKey()) && e.getValue().count.sum() > 0) {
+                summaries.add(e.getValue().summary(seconds));
+            }
+        }
+        return new LoadReport(plan, measured, List.copyOf(summaries), total.summary(seconds));
+    }
+
+    private record Request(String activity, ObjectNode body) {
+    }
+
+    private static final class Stats {
+        private final String activity;
+        private final Histogram latencyMicros = new ConcurrentHistogram(1, HIGHEST_MICROS, 3);
+        private final LongAdder count = new LongAdder();
+        private final LongAdder ok = new LongAdder();
+        private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+
+        Stats(String activity) {
+            this.activity = activity;
+        }
+
+        void record(long micros, String error) {
+            latencyMicros.recordValue(Math.max(1, micros));
+            count.increment();
+            if (error == null) {
+                ok.increment();
+            } else {
+                errors.computeIfAbsent(error, e -> new LongAdder()).increment();
+            }
+        }
+
+        LoadReport.ActivitySummary summary(double seconds) {
+            Histogram h = latencyMicros.copy();
+            long n = count.sum();
+            long good = ok.sum();
+            Map<String, Long> errorsBy = new TreeMap<>();
+            errors.forEach((kind, adder) -> errorsBy.put(kind, adder.sum()));
+            boolean empty = h.getTotalCount() == 0;
+            return new LoadReport.ActivitySummary(activity, n, good, n - good, n / seconds,
+                    empty ? 0 : h.getValueAtPercentile(50) / 1000.0,
+                    empty ? 0 : h.getValueAtPercentile(90) / 1000.0,
+                    empty ? 0 : h.getValueAtPercentile(99) / 1000.0,
+                    empty ? 0 : h.getValueAtPercentile(99.9) / 1000.0,
+                    empty ? 0 : h.getMaxValue() / 1000.0,
+                    Collections.unmodifiableMap(errorsBy));
+        }
+    }
+
+    /** Prints {@code [  3s] sent=150 ok=148 errors=0 in-flight=2 rate=50.0/s} once a second. */
+    private final class ProgressLine implements Runnable {
+        private final long start;
+        private long lastSent;
+        private long lastTick;
+
+        ProgressLine(long start) {
+            this.start = start;
+            this.lastTick = start;
+        }
+
+        @Override
+        public void run() {
+            if (progress == null) {
+                return;
+            }
+            long now = System.nanoTime();
+            long s = sent.get();
+            long ok = answeredOk.get();
+            long err = answeredError.get();
+            double rate = (s - lastSent) / Math.max(1e-9, (now - lastTick) / 1e9);
+            lastSent = s;
+            lastTick = now;
+            progress.printf(Locale.ROOT, "[%4ds]%s sent=%d ok=%d errors=%d in-flight=%d rate=%.1f/s%n",
+                    TimeUnit.NANOSECONDS.toSeconds(now - start), warmingUp ? " warmup" : "", s, ok, err,
+                    s - ok - err, rate);
+            progress.flush();
+        }
+    }
+}

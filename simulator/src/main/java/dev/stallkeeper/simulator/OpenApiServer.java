@@ -1,0 +1,354 @@
+package dev.stallkeeper.simulator;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.stallkeeper.protocol.ApigSigner;
+import dev.stallkeeper.protocol.Json;
+import dev.stallkeeper.protocol.order.OrderInfo;
+import dev.stallkeeper.protocol.order.OrderLine;
+import dev.stallkeeper.protocol.order.QueryOrder;
+import dev.stallkeeper.protocol.order.QueryOrderResponse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The KooGallery open APIs Stallkeeper calls, served locally over plain HTTP: today Query Order (§7.1), verified with
+ * the APIG AK/SK signature (§7.4).
+ *
+ * <p>Answers:
+ * <ul>
+ *   <li>missing or wrong APIG signature: HTTP 401 {@code MKT.0154 Illegal token};</li>
+ *   <li>missing {@code orderId}, unknown order or unknown order line: HTTP 400 {@code MKT.0101};</li>
+ *   <li>otherwise HTTP 200 {@code MKT.0000} with {@code orderInfo}; with {@code orderLineId} only that line.</li>
+ * </ul>
+ * The nine documented mock orders (§4.4) are registered from the start. Thread-safe; test hooks
+ * ({@link #setFailNext}, {@link #setDelay}, {@link #setSynthesizeUnknown}) may be changed while serving.
+ */
+public final class OpenApiServer implements AutoCloseable {
+
+    /** Clock skew accepted on {@code X-Sdk-Date}, as the real API gateway does. */
+    static final Duration SIGNATURE_WINDOW = Duration.ofMinutes(15);
+
+    private static final Logger LOG = Logger.getLogger(OpenApiServer.class.getName());
+    private static final int MAX_RECORDED_IDS = 1_000_000;
+
+    private final HttpServer http;
+    private final ExecutorService executor;
+    private final String ak;
+    private final String sk;
+    private final Clock clock = Clock.systemUTC();
+    private final Instant epoch;
+    private final URI baseUri;
+
+    private final Map<String, OrderInfo> orders = new ConcurrentHashMap<>();
+    private volatile boolean synthesizeUnknown;
+    private volatile Duration delay = Duration.ZERO;
+    private final AtomicReference<FailurePlan> failures = new AtomicReference<>(FailurePlan.NONE);
+    private final AtomicLong queryOrderCount = new AtomicLong();
+    private final List<String> queriedOrderIds = Collections.synchronizedList(new ArrayList<>());
+
+    private OpenApiServer(HttpServer http, ExecutorService executor, String ak, String sk, String host) {
+        this.http = http;
+        this.executor = executor;
+        this.ak = ak;
+        this.sk = sk;
+        this.epoch = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String shownHost = host == null || host.isBlank() || "0.0.0.0".equals(host) || "::".equals(host)
+                ? "localhost" : host;
+        if (shownHost.contains(":") && !shownHost.startsWith("[")) {
+            shownHost = "[" + shownHost + "]";
+        }
+        this.baseUri = URI.create("http://" + shownHost + ":" + http.getAddress().getPort());
+        SimulatedOrders.mockOrders(epoch).forEach(this::register);
+    }
+
+    /**
+     * Binds and starts the server.
+     *
+     * @param host interface to bind ({@code 0.0.0.0} for all; {@link #baseUri()} then names {@code localhost})
+     * @param port port, {@code 0} for an ephemeral one
+     * @param ak   access key id the callers must sign with
+     * @param sk   secret access key
+     */
+    public static OpenApiServer start(String host, int port, String ak, String sk) {
+        Objects.requireNonNull(ak, "ak");
+        Objects.requireNonNull(sk, "sk");
+        HttpServer http;
+        try {
+            http = HttpServer.create(new InetSocketAddress(host, port), 256);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot bind the open API simulator to " + host + ":" + port, e);
+        }
+        // Unbounded on purpose: a delayed answer (setDelay) must not make the next caller queue behind it.
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "koo-openapi-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        http.setExecutor(executor);
+        OpenApiServer server = new OpenApiServer(http, executor, ak, sk, host);
+        http.createContext(QueryOrder.PATH, server::handleQueryOrder);
+        http.createContext("/", server::handleUnknown);
+        http.start();
+        return server;
+    }
+
+    /** {@code http://host:port}, without a trailing slash; point {@code KOOGALLERY_API_BASE} here. */
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    public int port() {
+        return http.getAddress().getPort();
+    }
+
+    /** Makes Query Order answer this order (replacing any order with the same id). */
+    public void register(OrderInfo order) {
+        orders.put(order.orderId(), order);
+    }
+
+    /**
+     * When true, an unregistered orderId is answered with {@link SimulatedOrders#synthesize a synthesized NEW order}
+     * instead of {@code MKT.0101}. Load tests use this with unique order ids.
+     */
+    public void setSynthesizeUnknown(boolean synthesize) {
+        this.synthesizeUnknown = synthesize;
+    }
+
+    /**
+     * The next {@code n} Query Order calls (whatever their signature) are answered with {@code httpStatus} and a
+     * KooGallery error body. {@code n = 0} cancels a pending plan.
+     */
+    public void setFailNext(int n, int httpStatus) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must be >= 0");
+        }
+        failures.set(n == 0 ? FailurePlan.NONE : new FailurePlan(new AtomicInteger(n), httpStatus));
+    }
+
+    /** Every Query Order answer is held back this long. {@link Duration#ZERO} answers at once. */
+    public void setDelay(Duration delay) {
+        this.delay = delay == null || delay.isNegative() ? Duration.ZERO : delay;
+    }
+
+    /** Query Order requests received, whatever their outcome. */
+    public long queryOrderCount() {
+        return queryOrderCount.get();
+    }
+
+    /**
+     * The {@code orderId} of every Query Order request received, whatever its outcome, in arrival order
+     * ({@code ""} when absent). A snapshot; only the first million are kept.
+     */
+    public List<String> queriedOrderIds() {
+        synchronized (queriedOrderIds) {
+            return List.copyOf(queriedOrderIds);
+        }
+    }
+
+    @Override
+    public void close() {
+        http.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void handleQueryOrder(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = readAll(exchange.getRequestBody());
+            if (!QueryOrder.PATH.equals(exchange.getRequestURI().getPath())) {
+                sendNotFound(exchange);
+                return;
+            }
+            Map<String, String> params = queryParams(exchange.getRequestURI().getRawQuery());
+            String orderId = params.get(QueryOrder.PARAM_ORDER_ID);
+            String orderLineId = params.get(QueryOrder.PARAM_ORDER_LINE_ID);
+            queryOrderCount.incrementAndGet();
+            if (queriedOrderIds.size() < MAX_RECORDED_IDS) {
+                queriedOrderIds.add(orderId == null ? "" : orderId);
+            }
+            pause();
+
+            Integer failStatus = failures.get().take();
+            if (failStatus != null) {
+                sendError(exchange, failStatus, errorCodeFor(failStatus), "Simulated failure");
+                return;
+            }
+            if (!"GET".equals(exchange.getRequestMethod())) {
+                exchange.getResponseHeaders().set("Allow", "GET");
+                sendError(exchange, 405, "MKT.0199", "Method not allowed");
+                return;
+            }
+            if (!signatureValid(exchange, body)) {
+                sendError(exchange, 401, "MKT.0154", "Illegal token");
+                return;
+            }
+            if (orderId == null || orderId.isBlank()) {
+                sendError(exchange, 400, "MKT.0101", "Invalid parameter: orderId");
+                return;
+            }
+            OrderInfo order = find(orderId, orderLineId);
+            if (order == null) {
+                sendError(exchange, 400, "MKT.0101", "Invalid parameter: order not found");
+                return;
+            }
+            QueryOrderResponse response = new QueryOrderResponse(QueryOrder.SUCCESS, "success", order);
+            send(exchange, 200, response.toJson());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Query Order simulator failed", e);
+            throw e;
+        }
+    }
+
+    private OrderInfo find(String orderId, String orderLineId) {
+        OrderInfo order = orders.get(orderId);
+        if (order == null) {
+            return synthesizeUnknown ? SimulatedOrders.synthesize(orderId, orderLineId, epoch) : null;
+        }
+        if (orderLineId == null || orderLineId.isBlank()) {
+            return order;
+        }
+        List<OrderLine> lines = order.orderLine() == null ? List.of() : order.orderLine().stream()
+                .filter(l -> orderLineId.equals(l.orderLineId()))
+                .toList();
+        if (lines.isEmpty()) {
+            return null;
+        }
+        return new OrderInfo(order.orderId(), order.orderType(), order.createTime(), lines, order.buyerInfo(),
+                order.extendParams());
+    }
+
+    private boolean signatureValid(HttpExchange exchange, byte[] body) {
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                headers.put(name, values.get(0));
+            }
+        });
+        String host = headers.getOrDefault(ApigSigner.HEADER_HOST, baseUri.getAuthority());
+        URI requestUri = exchange.getRequestURI();
+        URI uri = URI.create("http://" + host + requestUri.getRawPath()
+                + (requestUri.getRawQuery() == null ? "" : "?" + requestUri.getRawQuery()));
+        return ApigSigner.verify(exchange.getRequestMethod(), uri, headers, body, ak, sk, SIGNATURE_WINDOW, clock);
+    }
+
+    private void handleUnknown(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            readAll(exchange.getRequestBody());
+            sendNotFound(exchange);
+        }
+    }
+
+    private static void sendNotFound(HttpExchange exchange) throws IOException {
+        sendError(exchange, 404, "MKT.0199", "No such API in the simulator: " + exchange.getRequestURI().getPath());
+    }
+
+    private void pause() {
+        Duration d = delay;
+        if (d.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static String errorCodeFor(int status) {
+        return switch (status) {
+            case 400 -> "MKT.0199";
+            case 401 -> "MKT.0154";
+            case 406, 429 -> "MKT.0250";
+            default -> "MKT.0999";
+        };
+    }
+
+    private static void sendError(HttpExchange exchange, int status, String code, String message) throws IOException {
+        ObjectNode error = Json.mapper().createObjectNode();
+        error.put("resultCode", code);
+        error.put("resultMsg", message);
+        send(exchange, status, Json.write(error));
+    }
+
+    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        exchange.getResponseBody().write(body);
+    }
+
+    private static byte[] readAll(InputStream in) throws IOException {
+        try (in) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** RFC 3986 reading, as {@link ApigSigner} signs: {@code +} is a literal plus, not a space. */
+    static Map<String, String> queryParams(String rawQuery) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return params;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            params.putIfAbsent(name, value);
+        }
+        return params;
+    }
+
+    private static String decode(String encoded) {
+        try {
+            return URLDecoder.decode(encoded.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return encoded;
+        }
+    }
+
+    /** How many of the next calls still fail, and with which status. */
+    private record FailurePlan(AtomicInteger remaining, int status) {
+        static final FailurePlan NONE = new FailurePlan(new AtomicInteger(), 0);
+
+        /** Claims one failure; {@code null} when none is left. */
+        Integer take() {
+            int left = remaining.getAndUpdate(n -> n > 0 ? n - 1 : 0);
+            return left > 0 ? status : null;
+        }
+    }
+}
