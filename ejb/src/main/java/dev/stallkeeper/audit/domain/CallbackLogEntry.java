@@ -1,0 +1,76 @@
+package dev.stallkeeper.audit.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One callback as received and answered: kept after the instance is gone. */
+@Entity
+@Table(name = "callback_log")
+public class CallbackLogEntry {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "callback_log_seq")
+    @SequenceGenerator(name = "callback_log_seq", sequenceName = "callback_log_seq", allocationSize = 50)
+    private Long id;
+    @Column(name = "received_at", nullable = false)
+    private Instant receivedAt;
+    private String activity;
+    @Column(name = "order_id")
+    private String orderId;
+    @Column(name = "order_line_id")
+    private String orderLineId;
+    @Column(name = "instance_ids")
+    private String instanceIds;
+    @Column(name = "test_flag", nullable = false)
+    private boolean testFlag;
+    private String nonce;
+    @Column(name = "result_code", nullable = false)
+    private String resultCode;
+    @Column(name = "result_msg")
+    private String resultMsg;
+    @Column(name = "latency_ms", nullable = false)
+    private int latencyMs;
+    @Column(name = "remote_addr")
+    private String remoteAddr;
+    @Column(name = "request_body")
+    private byte[] requestBody;
+    @Column(name = "response_body")
+    private byte[] responseBody;
+
+    protected CallbackLogEntry() {
+    }
+
+    @SuppressWarnings("java:S107")
+    public CallbackLogEntry(Instant receivedAt, String activity, String orderId, String orderLineId, String instanceIds,
+                            boolean testFlag, String nonce, String resultCode, String resultMsg, int latencyMs,
+                            String remoteAddr, byte[] requestBody, byte[] responseBody) {
+        this.receivedAt = receivedAt;
+        this.activity = cut(activity, 32);
+        this.orderId = cut(orderId, 64);
+        this.orderLineId = cut(orderLineId, 64);
+        this.instanceIds = cut(instanceIds, 255);
+        this.testFlag = testFlag;
+        this.nonce = cut(nonce, 128);
+        this.resultCode = resultCode;
+        this.resultMsg = cut(resultMsg, 255);
+        this.latencyMs = latencyMs;
+        this.remoteAddr = cut(remoteAddr, 64);
+        this.requestBody = requestBody;
+        this.responseBody = responseBody;
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    public Long id() { return id; }
+    public String activity() { return activity; }
+    public String resultCode() { return resultCode; }
+    public Instant receivedAt() { return receivedAt; }
+}

@@ -1,0 +1,42 @@
+package dev.stallkeeper.platform;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.jboss.logging.Logger;
+
+/**
+ * Brings the schema up to date when the application starts, before anything else touches the database.
+ * Flyway serialises concurrent migrations with a database lock, so two nodes starting together are safe.
+ * Beans that use the database at start-up declare {@code @DependsOn("SchemaMigrator")}.
+ */
+@Singleton
+@Startup
+@TransactionManagement(TransactionManagementType.BEAN)
+public class SchemaMigrator {
+
+    private static final Logger LOG = Logger.getLogger(SchemaMigrator.class);
+
+    @Resource(lookup = "java:jboss/datasources/StallkeeperDS")
+    DataSource dataSource;
+
+    @PostConstruct
+    void migrate() {
+        Flyway flyway = Flyway.configure(SchemaMigrator.class.getClassLoader())
+                .dataSource(dataSource)
+                .resourceProvider(new MigrationResources(SchemaMigrator.class.getClassLoader()))
+                .javaMigrationClassProvider(java.util.List::of)
+                .failOnMissingLocations(false)
+                .load();
+        MigrateResult result = flyway.migrate();
+        LOG.infof("Schema at version %s (%d migrations applied now)",
+                result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
+                result.migrationsExecuted);
+    }
+}

@@ -1,0 +1,139 @@
+package dev.stallkeeper.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Stallkeeper's configuration, read from the environment (the operator contract in the README).
+ * Every environment variable {@code SOME_NAME} may also be given as the system property {@code some.name},
+ * which wins; that is how tests and {@code standalone.conf} pass values to the server.
+ * Values are read on each call so that a running server can be reconfigured by restarting nothing but
+ * the process that sets them; the cost is a map lookup.
+ */
+@ApplicationScoped
+public class StallkeeperConfig {
+
+    public static final String DEFAULT_API_BASE = "https://mkt.myhuaweicloud.com";
+
+    private final Function<String, String> env;
+    private final Function<String, String> props;
+
+    public StallkeeperConfig() {
+        this(System::getenv, System::getProperty);
+    }
+
+    /** For tests: explicit sources. */
+    public StallkeeperConfig(Map<String, String> env, Map<String, String> props) {
+        this(env::get, props::get);
+    }
+
+    private StallkeeperConfig(Function<String, String> env, Function<String, String> props) {
+        this.env = env;
+        this.props = props;
+    }
+
+    /** The raw value of one setting, system property first, then environment; blank counts as absent. */
+    public Optional<String> value(String envName) {
+        String v = props.apply(envName.toLowerCase().replace('_', '.'));
+        if (v == null || v.isBlank()) {
+            v = env.apply(envName);
+        }
+        return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+    }
+
+    public String value(String envName, String defaultValue) {
+        return value(envName).orElse(defaultValue);
+    }
+
+    public long longValue(String envName, long defaultValue) {
+        return value(envName).map(v -> {
+            try {
+                return Long.parseLong(v);
+            } catch (NumberFormatException e) {
+                throw new IllegalStateException(envName + " must be a whole number, got '" + v + "'");
+            }
+        }).orElse(defaultValue);
+    }
+
+    /** KOOGALLERY_KEY: comma-separated; any verifies a request (rotation), the first signs responses. */
+    public List<String> koogalleryKeys() {
+        return value("KOOGALLERY_KEY").map(v -> Arrays.stream(v.split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).toList()).orElse(List.of());
+    }
+
+    public Optional<String> accessKeyId() {
+        return value("KOOGALLERY_AK");
+    }
+
+    public Optional<String> secretAccessKey() {
+        return value("KOOGALLERY_SK");
+    }
+
+    /** scheme://host[:port] of the KooGallery open APIs. */
+    public URI apiBase() {
+        String base = value("KOOGALLERY_API_BASE", DEFAULT_API_BASE);
+        while (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        return URI.create(base);
+    }
+
+    /** Symmetric window for callback timestamps (KooGallery documents 60 s). */
+    public Duration signatureWindow() {
+        return Duration.ofSeconds(longValue("KOOGALLERY_SIGNATURE_WINDOW_SECONDS", 60));
+    }
+
+    /** Largest callback body accepted; larger ones get 000002 without being parsed. */
+    public int maxBodyBytes() {
+        return (int) longValue("STALLKEEPER_MAX_BODY_BYTES", 65_536);
+    }
+
+    /** How long a callback waits for provisioning before answering 000004 (KooGallery allows 20 s). */
+    public Duration provisioningInlineBudget() {
+        return Duration.ofMillis(longValue("STALLKEEPER_PROVISIONING_INLINE_MS", 3_000));
+    }
+
+    /** How long one provisioning attempt may hold its claim before another node may take the work over. */
+    public Duration provisioningLease() {
+        return Duration.ofSeconds(longValue("STALLKEEPER_PROVISIONING_LEASE_SECONDS", 120));
+    }
+
+    /** Attempts before background work is parked for a person to look at. */
+    public int provisioningMaxAttempts() {
+        return (int) longValue("STALLKEEPER_PROVISIONING_MAX_ATTEMPTS", 12);
+    }
+
+    /** First retry delay; it doubles on every further failure up to {@link #retryMaxDelay()}. */
+    public Duration retryBaseDelay() {
+        return Duration.ofSeconds(longValue("STALLKEEPER_RETRY_BASE_SECONDS", 10));
+    }
+
+    public Duration retryMaxDelay() {
+        return Duration.ofSeconds(longValue("STALLKEEPER_RETRY_MAX_SECONDS", 900));
+    }
+
+    /** Timeout of one call to a KooGallery open API. */
+    public Duration openApiTimeout() {
+        return Duration.ofMillis(longValue("KOOGALLERY_API_TIMEOUT_MS", 5_000));
+    }
+
+    /** Template of the buyer's login URL; {instanceId} and {tenant} are replaced. */
+    public String frontEndUrlTemplate() {
+        return value("STALLKEEPER_FRONTEND_URL_TEMPLATE", "https://saas.example.com/t/{tenant}/");
+    }
+
+    public String adminUrlTemplate() {
+        return value("STALLKEEPER_ADMIN_URL_TEMPLATE", "https://saas.example.com/t/{tenant}/admin/");
+    }
+
+    /** Load demo data into an empty embedded database (the quick start sets it). */
+    public boolean demoData() {
+        return Boolean.parseBoolean(value("STALLKEEPER_DEMO_DATA", "false"));
+    }
+}

@@ -1,0 +1,182 @@
+package dev.stallkeeper.provisioning.application;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stallkeeper.audit.application.CallbackJournal;
+import dev.stallkeeper.audit.domain.CallbackLogEntry;
+import dev.stallkeeper.platform.StallkeeperConfig;
+import dev.stallkeeper.protocol.BodySign;
+import dev.stallkeeper.protocol.Json;
+import dev.stallkeeper.protocol.MalformedBodyException;
+import dev.stallkeeper.protocol.ProduceResponse;
+import dev.stallkeeper.protocol.RequestAuthenticator;
+import dev.stallkeeper.protocol.ResultCode;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Intake of KooGallery's production-interface callbacks: authenticate the exact bytes received, refuse
+ * replays, hand the request to {@link ProduceService}, sign the exact bytes answered, and record it all.
+ * Every outcome is an answer with a result code; nothing here throws to the caller.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class CallbackService {
+
+    private static final Logger LOG = Logger.getLogger(CallbackService.class);
+
+    @Inject
+    StallkeeperConfig config;
+
+    @Inject
+    CallbackJournal journal;
+
+    @Inject
+    ProduceService produce;
+
+    @Inject
+    Clock clock;
+
+    /** A callback as it arrived: the raw body and the three signature parameters of the query string. */
+    public record Request(byte[] body, boolean oversized, String signature, String timestamp, String nonce,
+                          String remoteAddr, Instant receivedAt) {
+    }
+
+    /** The answer to write: exact bytes and the Body-Sign header computed over them. */
+    public record Answer(byte[] body, String resultCode, String bodySign) {
+    }
+
+    public Answer handle(Request request) {
+        List<String> keys = config.koogalleryKeys();
+        if (keys.isEmpty()) {
+            LOG.error("KOOGALLERY_KEY is not configured: every callback is refused with 000001");
+            return refuse(request, ProduceResponse.of(ResultCode.AUTH_FAILED).message("seller key not configured"), keys);
+        }
+        if (request.oversized()) {
+            return refuse(request, ProduceResponse.of(ResultCode.INVALID_PARAM)
+                    .message("body larger than " + config.maxBodyBytes() + " bytes"), keys);
+        }
+        RequestAuthenticator.Verdict verdict = new RequestAuthenticator(keys, config.signatureWindow(), clock)
+                .authenticate(request.signature(), request.timestamp(), request.nonce(), request.body());
+        if (!verdict.accepted()) {
+            return refuse(request, ProduceResponse.of(verdict.resultCode()).message(verdict.reason()), keys);
+        }
+
+        ObjectNode body;
+        try {
+            body = Json.parseObject(request.body());
+        } catch (MalformedBodyException e) {
+            body = null;
+        }
+        CallbackJournal.NonceClaim claim;
+        try {
+            claim = journal.claimNonce(request.nonce(), sha256(request.body()), request.receivedAt());
+        } catch (EJBException e) {
+            LOG.errorf(e, "Could not record nonce");
+            return refuse(request, ProduceResponse.of(ResultCode.INTERNAL_ERROR), keys);
+        }
+        if (claim instanceof CallbackJournal.Conflict) {
+            return refuse(request, ProduceResponse.of(ResultCode.AUTH_FAILED).message("nonce already used"), keys);
+        }
+        if (claim instanceof CallbackJournal.Replay replay) {
+            Answer answer = answer(replay.response(), keys);
+            record(request, body, answer, null, false);
+            return answer;
+        }
+
+        ProduceResponse response;
+        if (body == null) {
+            response = ProduceResponse.of(ResultCode.INVALID_PARAM).message("body is not a JSON object");
+        } else {
+            try {
+                response = produce.handle(body);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Callback failed");
+                response = ProduceResponse.of(ResultCode.INTERNAL_ERROR);
+            }
+        }
+        Answer answer = answer(response.toBytes(), keys);
+        record(request, body, answer, request.nonce(), true);
+        return answer;
+    }
+
+    private Answer refuse(Request request, ProduceResponse response, List<String> keys) {
+        ObjectNode body = null;
+        if (!request.oversized()) {
+            try {
+                body = Json.parseObject(request.body());
+            } catch (RuntimeException e) {
+                body = null;
+            }
+        }
+        Answer answer = answer(response.toBytes(), keys);
+        record(request, body, answer, null, false);
+        return answer;
+    }
+
+    private Answer answer(byte[] bytes, List<String> keys) {
+        String code;
+        try {
+            code = Json.parseObject(bytes).path("resultCode").asText();
+        } catch (RuntimeException e) {
+            code = ResultCode.INTERNAL_ERROR.code();
+        }
+        return new Answer(bytes, code, keys.isEmpty() ? null : BodySign.header(keys.get(0), bytes));
+    }
+
+    private void record(Request request, ObjectNode body, Answer answer, String nonceToComplete, boolean withNonce) {
+        int latency = (int) Math.min(Integer.MAX_VALUE, Duration.between(request.receivedAt(), clock.instant()).toMillis());
+        String resultMsg = null;
+        try {
+            resultMsg = Json.parseObject(answer.body()).path("resultMsg").asText(null);
+        } catch (RuntimeException e) {
+            resultMsg = null;
+        }
+        CallbackLogEntry entry = new CallbackLogEntry(request.receivedAt(), text(body, "activity"),
+                text(body, "orderId"), text(body, "orderLineId"), text(body, "instanceId"),
+                body != null && "1".equals(text(body, "testFlag")), request.nonce(), answer.resultCode(), resultMsg,
+                latency, request.remoteAddr(), request.oversized() ? null : request.body(), answer.body());
+        try {
+            if (withNonce) {
+                journal.complete(nonceToComplete, answer.body(), entry);
+            } else {
+                journal.record(entry);
+            }
+        } catch (EJBException e) {
+            // The answer stands; losing one audit row must not turn a success into a failure for KooGallery.
+            LOG.errorf(e, "Could not record callback %s", entry.activity());
+        }
+    }
+
+    private static String text(ObjectNode body, String field) {
+        if (body == null) {
+            return null;
+        }
+        JsonNode node = body.get(field);
+        return node != null && node.isValueNode() ? node.asText() : null;
+    }
+
+    static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String utf8(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.stallkeeper.provisioning.application;
+
+import dev.stallkeeper.protocol.KooTime;
+import dev.stallkeeper.protocol.order.BuyerInfo;
+import dev.stallkeeper.protocol.order.OrderInfo;
+import dev.stallkeeper.protocol.order.OrderLine;
+import dev.stallkeeper.protocol.order.ProductInfo;
+import dev.stallkeeper.provisioning.domain.OrderLineSnapshot;
+import dev.stallkeeper.provisioning.infrastructure.KooGalleryOpenApi;
+import dev.stallkeeper.provisioning.infrastructure.QueryOrderException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Order lines as KooGallery describes them: read once through Query Order and kept, so that retries and
+ * later activities do not ask again. Runs in the caller's transaction.
+ */
+@ApplicationScoped
+public class OrderLines {
+
+    @PersistenceContext(unitName = "stallkeeper")
+    EntityManager em;
+
+    @Inject
+    KooGalleryOpenApi openApi;
+
+    @Inject
+    Clock clock;
+
+    /** The stored snapshot, or Query Order's answer stored now. {@code productKey} picks the product of a pay-per-use line. */
+    public OrderLineSnapshot fetch(String orderId, String orderLineId, String productKey) {
+        OrderLineSnapshot known = em.find(OrderLineSnapshot.class, new OrderLineSnapshot.Key(orderId, orderLineId));
+        if (known != null && (productKey.isEmpty() || productKey.equals(known.productId()))) {
+            return known;
+        }
+        KooGalleryOpenApi.QueryOrderResult result = openApi.queryOrder(orderId, orderLineId);
+        OrderLineSnapshot snapshot = snapshot(result.order(), orderLineId, productKey, result.rawJson());
+        if (known == null) {
+            em.persist(snapshot);
+            return snapshot;
+        }
+        return snapshot;
+    }
+
+    /** Stores a snapshot built elsewhere (the inline newInstance variant carries the order itself). */
+    public void remember(OrderLineSnapshot snapshot) {
+        if (em.find(OrderLineSnapshot.class, snapshot.key()) == null) {
+            em.persist(snapshot);
+        }
+    }
+
+    OrderLineSnapshot snapshot(OrderInfo order, String orderLineId, String productKey, String rawJson) {
+        List<OrderLine> lines = order.orderLine() == null ? List.of() : order.orderLine();
+        OrderLine line = lines.stream().filter(l -> orderLineId.equals(l.orderLineId())).findFirst()
+                .orElseGet(() -> lines.isEmpty() ? null : lines.get(0));
+        if (line == null) {
+            throw new QueryOrderException("Query Order for " + order.orderId() + " returned no order line "
+                    + orderLineId, null, null);
+        }
+        List<ProductInfo> products = line.productInfo() == null ? List.of() : line.productInfo();
+        ProductInfo product = products.stream().filter(p -> productKey.equals(p.productId())).findFirst()
+                .orElseGet(() -> products.isEmpty() ? new ProductInfo(null, null, null, null) : products.get(0));
+        BuyerInfo buyer = order.buyerInfo();
+        return new OrderLineSnapshot(new OrderLineSnapshot.Key(order.orderId(), orderLineId),
+                order.orderType() == null ? "NEW" : order.orderType(), line.chargingMode(), product.productId(),
+                product.skuCode(), product.productName(), product.linearValue(), line.periodType(),
+                line.periodNumber(), parseTime(line.expireTime()), line.orderAmount(), line.currency(),
+                buyer == null ? null : buyer.customerId(), buyer == null ? null : buyer.customerName(),
+                parseTime(order.createTime()), rawJson, clock.instant());
+    }
+
+    private static Instant parseTime(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return KooTime.parseExpireTime(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package dev.stallkeeper.provisioning.application;
+
+import dev.stallkeeper.platform.StallkeeperConfig;
+import dev.stallkeeper.provisioning.domain.Instance;
+import dev.stallkeeper.provisioning.domain.InstanceEvent;
+import dev.stallkeeper.provisioning.domain.WorkItem;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.ZoneOffset;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Short transactions around instances and their background work. Idempotency and exclusivity come from the
+ * database: the unique order-line key makes concurrent duplicate creates converge on one row, and work is
+ * claimed with {@code FOR UPDATE SKIP LOCKED} so that two nodes never run the same attempt.
+ */
+@Stateless
+public class ProvisioningStore {
+
+    /** Hibernate's hint value for SKIP LOCKED. */
+    private static final int SKIP_LOCKED = -2;
+
+    @PersistenceContext(unitName = "stallkeeper")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    StallkeeperConfig config;
+
+    @Inject
+    OrderLines orderLines;
+
+    /** The instance for an order line, and whether this call created it. */
+    public record Created(Instance instance, boolean created, Long provisionWorkId) {
+    }
+
+    /**
+     * Creates the instance (state PROVISIONING, id = this call's businessId) and its provisioning work, or
+     * finds the one an earlier call created. Runs in its own transaction so that the row is durable before
+     * any slow work starts.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Created createOrGet(String orderId, String orderLineId, String productKey, String businessId) {
+        Instant now = clock.instant();
+        int inserted = em.createNativeQuery("INSERT INTO instance (id, order_id, order_line_id, product_key, state, trial,"
+                        + " created_at, updated_at, version) VALUES (?1, ?2, ?3, ?4, 'PROVISIONING', FALSE, ?5, ?5, 0)"
+                        + " ON CONFLICT DO NOTHING")
+                .setParameter(1, businessId).setParameter(2, orderId).setParameter(3, orderLineId)
+                .setParameter(4, productKey).setParameter(5, now.atOffset(ZoneOffset.UTC))
+                .executeUpdate();
+        Long workId = null;
+        if (inserted == 1) {
+            workId = insertWork(businessId, WorkItem.Kind.PROVISION, now);
+            em.persist(new InstanceEvent(businessId, "CREATED", orderId, orderLineId, "newInstance accepted", now));
+        }
+        Instance instance = em.createNamedQuery("Instance.findByOrderLine", Instance.class)
+                .setParameter("orderId", orderId).setParameter("orderLineId", orderLineId)
+                .setParameter("productKey", productKey)
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        "instance id " + businessId + " is already used by another order line"));
+        if (workId == null) {
+            workId = workId(instance.id(), WorkItem.Kind.PROVISION).orElse(null);
+        }
+        return new Created(instance, inserted == 1, workId);
+    }
+
+    /** Queues background work (idempotent per instance and kind); returns its id. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public long enqueue(String instanceId, WorkItem.Kind kind) {
+        Optional<Long> existing = workId(instanceId, kind);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        return insertWork(instanceId, kind, clock.instant());
+    }
+
+    private long insertWork(String instanceId, WorkItem.Kind kind, Instant now) {
+        long id = ((Number) em.createNativeQuery("SELECT nextval('work_item_seq')").getSingleResult()).longValue();
+        em.createNativeQuery("INSERT INTO work_item (id, instance_id, kind, status, attempts, next_attempt_at,"
+                        + " created_at, updated_at) VALUES (?1, ?2, ?3, 'PENDING', 0, ?4, ?4, ?4)")
+                .setParameter(1, id).setParameter(2, instanceId).setParameter(3, kind.name())
+                .setParameter(4, now.atOffset(ZoneOffset.UTC))
+                .executeUpdate();
+        return id;
+    }
+
+    public Optional<Long> workId(String instanceId, WorkItem.Kind kind) {
+        return em.createQuery("SELECT w.id FROM WorkItem w WHERE w.instanceId = :i AND w.kind = :k", Long.class)
+                .setParameter("i", instanceId).setParameter("k", kind)
+                .getResultStream().findFirst();
+    }
+
+    /**
+     * Claims due work for one attempt, or nothing when it is not due, done, or being worked on elsewhere.
+     * The claim commits at once: it is a lease, so a crash during the attempt only delays the next one.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Optional<WorkClaim> claim(long workId) {
+        Instant now = clock.instant();
+        List<WorkItem> found = em.createQuery("SELECT w FROM WorkItem w WHERE w.id = :id"
+                        + " AND w.status = :pending AND w.nextAttemptAt <= :now", WorkItem.class)
+                .setParameter("id", workId).setParameter("pending", WorkItem.Status.PENDING)
+                .setParameter("now", now)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setHint("jakarta.persistence.lock.timeout", SKIP_LOCKED)
+                .getResultList();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        WorkItem work = found.get(0);
+        int attempt = work.claim(now, config.provisioningLease());
+        return Optional.of(new WorkClaim(work.id(), work.instanceId(), work.kind(), attempt));
+    }
+
+    /** Records a failed attempt (retry later, or park and fail the instance when exhausted or permanent). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordFailure(WorkClaim claim, String error, boolean permanent) {
+        Instant now = clock.instant();
+        WorkItem work = em.find(WorkItem.class, claim.workId(), LockModeType.PESSIMISTIC_WRITE);
+        if (work == null || work.status() != WorkItem.Status.PENDING || work.attempts() != claim.attempt()) {
+            return; // another attempt has taken over meanwhile
+        }
+        int max = permanent ? work.attempts() : config.provisioningMaxAttempts();
+        work.failed(error, now, max, config.retryBaseDelay(), config.retryMaxDelay());
+        em.persist(new InstanceEvent(work.instanceId(), work.kind() + "_ATTEMPT_FAILED", null, null,
+                "attempt " + claim.attempt() + ": " + error, now));
+        if (work.status() == WorkItem.Status.PARKED && work.kind() == WorkItem.Kind.PROVISION) {
+            Instance instance = em.find(Instance.class, work.instanceId(), LockModeType.PESSIMISTIC_WRITE);
+            if (instance != null) {
+                instance.fail(error, now);
+                em.persist(new InstanceEvent(instance.id(), "PROVISIONING_FAILED", null, null, error, now));
+            }
+        }
+    }
+
+    /** Ids of work that is due now, oldest first; claiming happens per item. */
+    public List<Long> dueWork(int limit) {
+        return em.createQuery("SELECT w.id FROM WorkItem w WHERE w.status = :pending AND w.nextAttemptAt <= :now"
+                        + " ORDER BY w.nextAttemptAt", Long.class)
+                .setParameter("pending", WorkItem.Status.PENDING).setParameter("now", clock.instant())
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** Re-arms failed provisioning so that it runs again now (a resent newInstance). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void retryFailed(String instanceId) {
+        Instant now = clock.instant();
+        Instance instance = em.find(Instance.class, instanceId, LockModeType.PESSIMISTIC_WRITE);
+        if (instance != null && instance.retryProvisioning(now)) {
+            workId(instanceId, WorkItem.Kind.PROVISION)
+                    .map(id -> em.find(WorkItem.class, id, LockModeType.PESSIMISTIC_WRITE))
+                    .ifPresent(w -> w.rearm(now));
+            em.persist(new InstanceEvent(instanceId, "PROVISIONING_RETRIED", null, null, "newInstance resent", now));
+        }
+    }
+
+    /** Keeps the order line an inline newInstance carried, so that provisioning need not ask Query Order. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void rememberInline(dev.stallkeeper.provisioning.domain.OrderLineSnapshot line) {
+        orderLines.remember(line);
+    }
+
+    public Optional<Instance> find(String instanceId) {
+        return Optional.ofNullable(em.find(Instance.class, instanceId));
+    }
+
+    /** Counts of background work by status, for health and the console. */
+    public Map<WorkItem.Status, Long> workCounts() {
+        Map<WorkItem.Status, Long> counts = new java.util.EnumMap<>(WorkItem.Status.class);
+        em.createQuery("SELECT w.status, COUNT(w) FROM WorkItem w GROUP BY w.status", Object[].class)
+                .getResultList().forEach(r -> counts.put((WorkItem.Status) r[0], (Long) r[1]));
+        return counts;
+    }
+}

@@ -1,0 +1,106 @@
+package dev.stallkeeper.provisioning.infrastructure;
+
+import dev.stallkeeper.platform.StallkeeperConfig;
+import dev.stallkeeper.provisioning.spi.AppAccess;
+import dev.stallkeeper.provisioning.spi.ChangeCheck;
+import dev.stallkeeper.provisioning.spi.ProductSpec;
+import dev.stallkeeper.provisioning.spi.ProvisionRequest;
+import dev.stallkeeper.provisioning.spi.Provisioner;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * The provisioner used when the seller has not plugged in their own: keeps a tenant row with generated
+ * credentials and builds the login URLs from the configured templates. Idempotent per instance id.
+ */
+@ApplicationScoped
+public class BuiltInProvisioner implements Provisioner {
+
+    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext(unitName = "stallkeeper")
+    EntityManager em;
+
+    @Inject
+    StallkeeperConfig config;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public AppAccess provision(ProvisionRequest request) {
+        Instant now = clock.instant();
+        Tenant tenant = em.find(Tenant.class, request.instanceId());
+        if (tenant == null) {
+            String code = "t" + request.instanceId().replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
+            code = code.length() > 40 ? code.substring(0, 40) : code;
+            Integer seats = request.product() != null ? request.product().linearValue() : null;
+            tenant = new Tenant(request.instanceId(), code, "admin", seats, now);
+            em.persist(tenant);
+        }
+        return new AppAccess(fill(config.frontEndUrlTemplate(), request.instanceId(), tenant.tenantCode()),
+                fill(config.adminUrlTemplate(), request.instanceId(), tenant.tenantCode()),
+                tenant.adminUser(), randomPassword(), null);
+    }
+
+    @Override
+    public void suspend(String instanceId) {
+        Tenant tenant = em.find(Tenant.class, instanceId);
+        if (tenant != null) {
+            tenant.suspend(true, clock.instant());
+        }
+    }
+
+    @Override
+    public void resume(String instanceId) {
+        Tenant tenant = em.find(Tenant.class, instanceId);
+        if (tenant != null) {
+            tenant.suspend(false, clock.instant());
+        }
+    }
+
+    @Override
+    public void release(String instanceId) {
+        Tenant tenant = em.find(Tenant.class, instanceId);
+        if (tenant != null) {
+            em.remove(tenant);
+        }
+    }
+
+    @Override
+    public void applyChange(String instanceId, ProductSpec target) {
+        Tenant tenant = em.find(Tenant.class, instanceId);
+        if (tenant != null && target.linearValue() != null) {
+            tenant.resize(target.linearValue(), clock.instant());
+        }
+    }
+
+    @Override
+    public ChangeCheck checkChange(String instanceId, ProductSpec target) {
+        Tenant tenant = em.find(Tenant.class, instanceId);
+        if (tenant == null || target.linearValue() == null || target.linearValue() >= tenant.usersInUse()) {
+            return ChangeCheck.allow();
+        }
+        return ChangeCheck.refuse("The target specification allows " + target.linearValue() + " users but "
+                + tenant.usersInUse() + " are in use; remove users before changing.");
+    }
+
+    private static String fill(String template, String instanceId, String tenant) {
+        return template.replace("{instanceId}", instanceId).replace("{tenant}", tenant);
+    }
+
+    private static String randomPassword() {
+        StringBuilder sb = new StringBuilder(16);
+        for (int i = 0; i < 14; i++) {
+            sb.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        return sb.append("#9").toString();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.stallkeeper.web.callback;
+
+import dev.stallkeeper.platform.StallkeeperConfig;
+import dev.stallkeeper.protocol.BodySign;
+import dev.stallkeeper.provisioning.application.CallbackService;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+
+/**
+ * The KooGallery SaaS production address (V2). Reads the exact bytes received (bounded), hands them to
+ * the callback service and writes the exact bytes it answers, with their Body-Sign. Always HTTP 200 and
+ * JSON: KooGallery reads failures from {@code resultCode}.
+ */
+@Path("/koogallery/produce")
+public class ProduceResource {
+
+    static final String JSON_UTF8 = "application/json;charset=UTF-8";
+
+    @Inject
+    CallbackService callbacks;
+
+    @Inject
+    StallkeeperConfig config;
+
+    @Inject
+    Clock clock;
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Response produce(@QueryParam("signature") String signature, @QueryParam("timestamp") String timestamp,
+                            @QueryParam("nonce") String nonce, @Context HttpServletRequest http) throws IOException {
+        var receivedAt = clock.instant();
+        int limit = config.maxBodyBytes();
+        byte[] body;
+        boolean oversized;
+        try (InputStream in = http.getInputStream()) {
+            body = in.readNBytes(limit + 1);
+            oversized = body.length > limit;
+        }
+        CallbackService.Answer answer = callbacks.handle(new CallbackService.Request(body, oversized, signature,
+                timestamp, nonce, http.getRemoteAddr(), receivedAt));
+        Response.ResponseBuilder response = Response.ok(answer.body(), JSON_UTF8);
+        if (answer.bodySign() != null) {
+            response.header(BodySign.HEADER, answer.bodySign());
+        }
+        return response.build();
+    }
+}
