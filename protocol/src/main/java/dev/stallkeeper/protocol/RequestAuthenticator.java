@@ -1,0 +1,118 @@
+package dev.stallkeeper.protocol;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Authenticates a V2 basic-interface request (spec §2.2): timestamp freshness, nonce presence and the
+ * {@link V2Signature} under any of the configured keys.
+ *
+ * <p>Checks run in the order timestamp, nonce, signature, and the first failure decides the result code, as in
+ * Huawei's sample: a missing or stale timestamp and a missing nonce are {@link ResultCode#INVALID_PARAM}; a
+ * missing or wrong signature is {@link ResultCode#AUTH_FAILED}. Nonce replay detection is not done here; it needs
+ * shared state and belongs to the caller.
+ *
+ * <p>Several keys support rotation: during an overlap both the old and the new key verify. Instances are immutable
+ * and thread-safe.
+ */
+public final class RequestAuthenticator {
+
+    /** Longest nonce accepted; Huawei's nonces are 16 to 64 characters. */
+    public static final int MAX_NONCE_LENGTH = 128;
+
+    private final List<String> keys;
+    private final Duration window;
+    private final Clock clock;
+
+    /**
+     * @param keys   the accepted keys, current first; at least one, none null or empty
+     * @param window the largest accepted |now - timestamp|, in either direction; not negative
+     * @param clock  the source of "now"
+     */
+    public RequestAuthenticator(List<String> keys, Duration window, Clock clock) {
+        Objects.requireNonNull(keys, "keys");
+        Objects.requireNonNull(window, "window");
+        Objects.requireNonNull(clock, "clock");
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("at least one key is required");
+        }
+        for (String key : keys) {
+            if (key == null || key.isEmpty()) {
+                throw new IllegalArgumentException("keys must not be null or empty");
+            }
+        }
+        if (window.isNegative()) {
+            throw new IllegalArgumentException("window must not be negative: " + window);
+        }
+        this.keys = List.copyOf(keys);
+        this.window = window;
+        this.clock = clock;
+    }
+
+    /**
+     * Authenticates one request. Never throws for bad input; the verdict carries the result code to answer with.
+     *
+     * @param signature the {@code signature} query parameter (hex, either case)
+     * @param timestamp the {@code timestamp} query parameter, exactly as received
+     * @param nonce     the {@code nonce} query parameter
+     * @param rawBody   the request body bytes exactly as received
+     */
+    public Verdict authenticate(String signature, String timestamp, String nonce, byte[] rawBody) {
+        if (Crypto.isBlank(timestamp)) {
+            return Verdict.rejected(ResultCode.INVALID_PARAM, "missing timestamp", null);
+        }
+        Instant ts;
+        try {
+            ts = KooTime.parseSignatureTimestamp(timestamp);
+        } catch (IllegalArgumentException e) {
+            return Verdict.rejected(ResultCode.INVALID_PARAM, "timestamp is not numeric", null);
+        }
+        if (Duration.between(ts, clock.instant()).abs().compareTo(window) > 0) {
+            return Verdict.rejected(ResultCode.INVALID_PARAM, "timestamp outside window", ts);
+        }
+        if (Crypto.isBlank(nonce)) {
+            return Verdict.rejected(ResultCode.INVALID_PARAM, "missing nonce", ts);
+        }
+        if (nonce.length() > MAX_NONCE_LENGTH) {
+            return Verdict.rejected(ResultCode.INVALID_PARAM, "nonce longer than " + MAX_NONCE_LENGTH, ts);
+        }
+        if (Crypto.isBlank(signature)) {
+            return Verdict.rejected(ResultCode.AUTH_FAILED, "missing signature", ts);
+        }
+        if (rawBody == null || !Crypto.isHex(signature, V2Signature.HEX_LENGTH)) {
+            return Verdict.rejected(ResultCode.AUTH_FAILED, "signature mismatch", ts);
+        }
+        // Canonicalise once, whatever the number of keys.
+        V2Signature.Payloads body = V2Signature.Payloads.of(rawBody);
+        for (int i = 0; i < keys.size(); i++) {
+            if (V2Signature.verifyPrepared(keys.get(i), nonce, timestamp, body, signature)) {
+                return new Verdict(true, ResultCode.SUCCESS, "ok", i, ts);
+            }
+        }
+        return Verdict.rejected(ResultCode.AUTH_FAILED, "signature mismatch", ts);
+    }
+
+    /**
+     * The outcome of {@link #authenticate}.
+     *
+     * @param accepted   whether the request is authentic and fresh
+     * @param resultCode {@link ResultCode#SUCCESS} when accepted, otherwise the code to answer with
+     * @param reason     a short, log-safe explanation (never contains a key or the signature)
+     * @param keyIndex   index into the configured keys of the key that verified; -1 when not accepted
+     * @param timestamp  the parsed request timestamp; null when it was missing or not numeric
+     */
+    public record Verdict(boolean accepted, ResultCode resultCode, String reason, int keyIndex, Instant timestamp) {
+
+        public Verdict {
+            Objects.requireNonNull(resultCode, "resultCode");
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        static Verdict rejected(ResultCode code, String reason, Instant timestamp) {
+            return new Verdict(false, code, reason, -1, timestamp);
+        }
+    }
+}
