@@ -132,7 +132,8 @@ public final class OpenApiServer implements AutoCloseable {
 
     /** Makes Query Order answer this order (replacing any order with the same id). */
     public void register(OrderInfo order) {
-        orders.put(order.orderId(), order);
+        Objects.requireNonNull(order, "order");
+        orders.put(Objects.requireNonNull(order.orderId(), "orderId"), order);
     }
 
     /**
