@@ -142,7 +142,7 @@ public final class ApigSigner {
                 return false;
             }
             String value = find(headers, name);
-            if (value == null && name.equals("host")) {
+            if (value == null && name.equals("host") && uri.getHost() != null) {
                 value = hostOf(uri);
             }
             if (value == null) {

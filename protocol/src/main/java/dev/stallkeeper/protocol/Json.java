@@ -64,8 +64,9 @@ public final class Json {
     /**
      * Parses an untrusted body that must be exactly one JSON object.
      *
-     * @throws MalformedBodyException if the body is null or empty, not valid UTF-8, not a JSON object, has
-     *         content after the object, repeats a key in any object, or nests deeper than {@value #MAX_NESTING_DEPTH}
+     * @throws MalformedBodyException if the body is null or empty, not valid UTF-8 (a byte-order mark counts as
+     *         content before the object), not a JSON object, has content after the object (whitespace aside),
+     *         repeats a key in any object, or nests deeper than {@value #MAX_NESTING_DEPTH}
      */
     public static ObjectNode parseObject(byte[] body) {
         String text = decodeUtf8(body);

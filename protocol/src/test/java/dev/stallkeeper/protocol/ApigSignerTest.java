@@ -157,6 +157,11 @@ class ApigSignerTest {
             h.put("Authorization", bad);
             assertThat(ApigSigner.verify("GET", uri, h, null, "ak", "sk", w, clock)).as(String.valueOf(bad)).isFalse();
         }
+        // Without a Host header a server-relative URI gives no host to check against.
+        assertThat(ApigSigner.verify("GET", URI.create("/p"), signed, null, "ak", "sk", w, clock)).isFalse();
+        Map<String, String> withHost = new HashMap<>(signed);
+        withHost.put("host", "h.example");
+        assertThat(ApigSigner.verify("GET", URI.create("/p"), withHost, null, "ak", "sk", w, clock)).isTrue();
         Map<String, String> noDate = new HashMap<>(signed);
         noDate.remove("X-Sdk-Date");
         assertThat(ApigSigner.verify("GET", uri, noDate, null, "ak", "sk", w, clock)).isFalse();

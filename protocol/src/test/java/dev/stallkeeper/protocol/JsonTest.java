@@ -82,5 +82,7 @@ class JsonTest {
                 .isInstanceOf(MalformedBodyException.class).hasMessageContaining("UTF-8");
         byte[] utf16 = "{\"a\":1}".getBytes(StandardCharsets.UTF_16LE);
         assertThatThrownBy(() -> Json.parseObject(utf16)).isInstanceOf(MalformedBodyException.class);
+        byte[] withBom = {(byte) 0xef, (byte) 0xbb, (byte) 0xbf, '{', '}'};
+        assertThatThrownBy(() -> Json.parseObject(withBom)).isInstanceOf(MalformedBodyException.class);
     }
 }
