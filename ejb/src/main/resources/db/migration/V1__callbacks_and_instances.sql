@@ -71,7 +71,7 @@ CREATE TABLE instance_event (
     id             BIGINT PRIMARY KEY,
     instance_id    VARCHAR(64) NOT NULL REFERENCES instance (id),
     occurred_at    TIMESTAMP WITH TIME ZONE NOT NULL,
-    event_type     VARCHAR(32) NOT NULL,
+    event_type     VARCHAR(64) NOT NULL,
     order_id       VARCHAR(64),
     order_line_id  VARCHAR(64),
     detail         VARCHAR(1024)

@@ -12,13 +12,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * Order lines as KooGallery describes them: read once through Query Order and kept, so that retries and
- * later activities do not ask again. Runs in the caller's transaction.
+ * later activities do not ask again. A fetched snapshot commits in its own transaction: it is a fact from
+ * KooGallery, true whatever becomes of the attempt that asked, and an attempt that hangs must not hold its row.
  */
 @ApplicationScoped
 public class OrderLines {
@@ -33,6 +35,7 @@ public class OrderLines {
     Clock clock;
 
     /** The stored snapshot, or Query Order's answer stored now. {@code productKey} picks the product of a pay-per-use line. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public OrderLineSnapshot fetch(String orderId, String orderLineId, String productKey) {
         OrderLineSnapshot known = em.find(OrderLineSnapshot.class, new OrderLineSnapshot.Key(orderId, orderLineId));
         if (known != null && (productKey.isEmpty() || productKey.equals(known.productId()))) {
@@ -48,6 +51,7 @@ public class OrderLines {
     }
 
     /** Stores a snapshot built elsewhere (the inline newInstance variant carries the order itself). */
+    @Transactional(Transactional.TxType.REQUIRED)
     public void remember(OrderLineSnapshot snapshot) {
         if (em.find(OrderLineSnapshot.class, snapshot.key()) == null) {
             em.persist(snapshot);

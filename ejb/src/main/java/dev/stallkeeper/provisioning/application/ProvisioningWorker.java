@@ -9,6 +9,7 @@ import dev.stallkeeper.provisioning.spi.AppAccess;
 import dev.stallkeeper.provisioning.spi.ProductSpec;
 import dev.stallkeeper.provisioning.spi.ProvisionRequest;
 import dev.stallkeeper.provisioning.spi.Provisioner;
+import dev.stallkeeper.provisioning.spi.ProvisioningException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -41,48 +42,76 @@ public class ProvisioningWorker {
     @Inject
     Clock clock;
 
-    /** Runs a claimed attempt. Returns false when the claim was lost to a later one (nothing done). */
+    /**
+     * Runs a claimed attempt. No row lock is held while the Provisioner works (it may take long, and a lock
+     * would keep other nodes from taking over once the lease ends); the claim is re-checked under lock at the
+     * end, and an attempt whose claim was taken over meanwhile changes nothing. Returns false in that case.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean run(WorkClaim claim) {
-        WorkItem work = em.find(WorkItem.class, claim.workId(), LockModeType.PESSIMISTIC_WRITE);
-        if (work == null || work.status() != WorkItem.Status.PENDING || work.attempts() != claim.attempt()) {
+        WorkItem work = em.find(WorkItem.class, claim.workId());
+        if (!stillOurs(work, claim)) {
             return false;
         }
-        Instance instance = em.find(Instance.class, claim.instanceId(), LockModeType.PESSIMISTIC_WRITE);
+        Instance instance = em.find(Instance.class, claim.instanceId());
         Instant now = clock.instant();
-        switch (claim.kind()) {
-            case PROVISION -> provision(instance, work, claim.attempt(), now);
-            case RELEASE -> release(instance, work, now);
-        }
-        return true;
+        return switch (claim.kind()) {
+            case PROVISION -> provision(instance, work, claim, now);
+            case RELEASE -> release(instance, work, claim, now);
+        };
     }
 
-    private void provision(Instance instance, WorkItem work, int attempt, Instant now) {
+    private static boolean stillOurs(WorkItem work, WorkClaim claim) {
+        return work != null && work.status() == WorkItem.Status.PENDING && work.attempts() == claim.attempt();
+    }
+
+    /** Locks the work and the instance for the final write and checks that the claim still holds. */
+    private boolean relockOurs(WorkItem work, Instance instance, WorkClaim claim) {
+        em.refresh(work, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(instance, LockModeType.PESSIMISTIC_WRITE);
+        return stillOurs(work, claim);
+    }
+
+    private boolean provision(Instance instance, WorkItem work, WorkClaim claim, Instant started) {
         if (instance.state() != InstanceState.PROVISIONING) {
-            // released (or otherwise settled) meanwhile: nothing to create any more
-            work.cancel(now);
-            return;
+            if (relockOurs(work, instance, claim)) {
+                work.cancel(started); // released (or otherwise settled) meanwhile: nothing to create any more
+            }
+            return false;
         }
         OrderLineSnapshot line = orderLines.fetch(instance.orderId(), instance.orderLineId(), instance.productKey());
-        instance.describe(line, now);
         ProvisionRequest request = new ProvisionRequest(instance.id(), instance.orderId(), instance.orderLineId(),
                 line.orderType(), line.chargingMode(),
                 new ProductSpec(line.productId(), line.skuCode(), line.linearValue(), line.productName()),
-                line.periodType(), line.periodNumber(), instance.expiresAt(), line.customerId(),
-                line.customerName(), instance.trial(), attempt);
+                line.periodType(), line.periodNumber(), line.expireTime(), line.customerId(),
+                line.customerName(), "TRIAL".equals(line.orderType()), claim.attempt());
         AppAccess access = provisioner.provision(request);
+        if (!relockOurs(work, instance, claim) || instance.state() != InstanceState.PROVISIONING) {
+            LOG.infof("Instance %s: attempt %d finished after its claim was taken over; discarded",
+                    instance.id(), claim.attempt());
+            // rolls back whatever the Provisioner wrote in this attempt; the later attempt owns the work
+            throw new ProvisioningException("claim taken over by a later attempt", false);
+        }
+        Instant now = clock.instant();
+        instance.describe(line, now);
         instance.activate(access.frontEndUrl(), access.adminUrl(), access.userName(), access.password(),
                 access.memo(), now);
         work.complete(now);
         em.persist(new InstanceEvent(instance.id(), "ACTIVATED", instance.orderId(), instance.orderLineId(),
-                "provisioned on attempt " + attempt, now));
-        LOG.infof("Instance %s provisioned for order line %s (attempt %d)", instance.id(), instance.orderLineId(), attempt);
+                "provisioned on attempt " + claim.attempt(), now));
+        LOG.infof("Instance %s provisioned for order line %s (attempt %d)", instance.id(), instance.orderLineId(),
+                claim.attempt());
+        return true;
     }
 
-    private void release(Instance instance, WorkItem work, Instant now) {
+    private boolean release(Instance instance, WorkItem work, WorkClaim claim, Instant now) {
         provisioner.release(instance.id());
+        if (!relockOurs(work, instance, claim)) {
+            return false;
+        }
         work.complete(now);
         em.persist(new InstanceEvent(instance.id(), "DATA_DELETED", null, null, "tenant data deleted", now));
         LOG.infof("Instance %s: tenant data deleted after release", instance.id());
+        return true;
     }
 }

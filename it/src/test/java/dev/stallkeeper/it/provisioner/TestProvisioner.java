@@ -11,12 +11,16 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import dev.stallkeeper.provisioning.domain.Instance;
+import java.time.Instant;
 import jakarta.interceptor.Interceptor;
 
 /**
  * A seller's Provisioner as a test double of the SaaS behind it, steered by the SKU of the order:
- * {@code SLOW-<ms>} takes that long; {@code FAIL-<n>} fails its first n attempts; {@code HANG-ONCE} blocks
- * its first attempt until interrupted (a node dying mid-provisioning); anything else is the built-in one.
+ * {@code SLOW-<ms>} takes that long; {@code FAIL-<n>} fails its first n attempts; {@code DOWN-UNTIL-RESTART}
+ * fails until the server has restarted after the instance was created; anything else is the built-in one.
  * Deployed only by the integration tests, in the way a seller plugs in their own.
  */
 @Alternative
@@ -34,10 +38,20 @@ public class TestProvisioner implements Provisioner {
             pause(Long.parseLong(sku.substring(5)));
         } else if (sku.startsWith("FAIL-") && request.attempt() <= Integer.parseInt(sku.substring(5))) {
             throw new ProvisioningException("SaaS tenant service unavailable (attempt " + request.attempt() + ")", false);
-        } else if (sku.equals("HANG-ONCE") && request.attempt() == 1) {
-            pause(120_000);
+        } else if (sku.equals("DOWN-UNTIL-RESTART") && !startedAfter(request.instanceId())) {
+            throw new ProvisioningException("SaaS unreachable from this server process", false);
         }
         return delegate.provision(request);
+    }
+
+    /** When this deployment started; a server restart (reload) redeploys the application and resets it. */
+    private static final Instant DEPLOYED_AT = Instant.now();
+
+    @PersistenceContext(unitName = "stallkeeper")
+    EntityManager em;
+
+    private boolean startedAfter(String instanceId) {
+        return DEPLOYED_AT.isAfter(em.find(Instance.class, instanceId).createdAt());
     }
 
     private static void pause(long millis) {

@@ -42,7 +42,10 @@ public final class Db {
                 while (rs.next()) {
                     Map<String, Object> row = new LinkedHashMap<>();
                     for (int i = 1; i <= n; i++) {
-                        row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
+                        Object value = rs.getMetaData().getColumnType(i) == java.sql.Types.TIMESTAMP
+                                || rs.getMetaData().getColumnType(i) == java.sql.Types.TIMESTAMP_WITH_TIMEZONE
+                                ? rs.getObject(i, java.time.OffsetDateTime.class) : rs.getObject(i);
+                        row.put(rs.getMetaData().getColumnLabel(i), value);
                     }
                     out.add(row);
                 }
