@@ -16,7 +16,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -55,44 +54,43 @@ public class CallbackService {
     }
 
     /** The answer to write: exact bytes and the Body-Sign header computed over them. */
-    public record Answer(byte[] body, String resultCode, String bodySign) {
+    public record Answer(byte[] body, String resultCode, String resultMsg, String bodySign) {
     }
 
     public Answer handle(Request request) {
+        // Parsed once, before authentication too: refused requests are audited with their order keys.
+        ObjectNode body = request.oversized() ? null : parse(request.body());
         List<String> keys = config.koogalleryKeys();
         if (keys.isEmpty()) {
             LOG.error("KOOGALLERY_KEY is not configured: every callback is refused with 000001");
-            return refuse(request, ProduceResponse.of(ResultCode.AUTH_FAILED).message("seller key not configured"), keys);
+            return refuse(request, body, ProduceResponse.of(ResultCode.AUTH_FAILED).message("seller key not configured"), keys);
         }
         if (request.oversized()) {
-            return refuse(request, ProduceResponse.of(ResultCode.INVALID_PARAM)
+            return refuse(request, null, ProduceResponse.of(ResultCode.INVALID_PARAM)
                     .message("body larger than " + config.maxBodyBytes() + " bytes"), keys);
         }
         RequestAuthenticator.Verdict verdict = new RequestAuthenticator(keys, config.signatureWindow(), clock)
                 .authenticate(request.signature(), request.timestamp(), request.nonce(), request.body());
         if (!verdict.accepted()) {
-            return refuse(request, ProduceResponse.of(verdict.resultCode()).message(verdict.reason()), keys);
+            return refuse(request, body, ProduceResponse.of(verdict.resultCode()).message(verdict.reason()), keys);
         }
 
-        ObjectNode body;
-        try {
-            body = Json.parseObject(request.body());
-        } catch (MalformedBodyException e) {
-            body = null;
-        }
         CallbackJournal.NonceClaim claim;
         try {
             claim = journal.claimNonce(request.nonce(), sha256(request.body()), request.receivedAt());
         } catch (EJBException e) {
             LOG.errorf(e, "Could not record nonce");
-            return refuse(request, ProduceResponse.of(ResultCode.INTERNAL_ERROR), keys);
+            return refuse(request, body, ProduceResponse.of(ResultCode.INTERNAL_ERROR), keys);
         }
         if (claim instanceof CallbackJournal.Conflict) {
-            return refuse(request, ProduceResponse.of(ResultCode.AUTH_FAILED).message("nonce already used"), keys);
+            return refuse(request, body, ProduceResponse.of(ResultCode.AUTH_FAILED).message("nonce already used"), keys);
         }
         if (claim instanceof CallbackJournal.Replay replay) {
-            Answer answer = answer(replay.response(), keys);
-            record(request, body, answer, null, false);
+            ObjectNode stored = parse(replay.response());
+            Answer answer = new Answer(replay.response(), stored == null ? ResultCode.INTERNAL_ERROR.code()
+                    : stored.path("resultCode").asText(), stored == null ? null : stored.path("resultMsg").asText(null),
+                    BodySign.header(keys.get(0), replay.response()));
+            record(request, body, answer, null);
             return answer;
         }
 
@@ -107,50 +105,41 @@ public class CallbackService {
                 response = ProduceResponse.of(ResultCode.INTERNAL_ERROR);
             }
         }
-        Answer answer = answer(response.toBytes(), keys);
-        record(request, body, answer, request.nonce(), true);
+        Answer answer = answer(response, keys);
+        record(request, body, answer, request.nonce());
         return answer;
     }
 
-    private Answer refuse(Request request, ProduceResponse response, List<String> keys) {
-        ObjectNode body = null;
-        if (!request.oversized()) {
-            try {
-                body = Json.parseObject(request.body());
-            } catch (RuntimeException e) {
-                body = null;
-            }
-        }
-        Answer answer = answer(response.toBytes(), keys);
-        record(request, body, answer, null, false);
+    private Answer refuse(Request request, ObjectNode body, ProduceResponse response, List<String> keys) {
+        Answer answer = answer(response, keys);
+        record(request, body, answer, null);
         return answer;
     }
 
-    private Answer answer(byte[] bytes, List<String> keys) {
-        String code;
+    private static Answer answer(ProduceResponse response, List<String> keys) {
+        byte[] bytes = response.toBytes();
+        return new Answer(bytes, response.resultCode().code(), response.message(),
+                keys.isEmpty() ? null : BodySign.header(keys.get(0), bytes));
+    }
+
+    private static ObjectNode parse(byte[] bytes) {
         try {
-            code = Json.parseObject(bytes).path("resultCode").asText();
-        } catch (RuntimeException e) {
-            code = ResultCode.INTERNAL_ERROR.code();
+            return Json.parseObject(bytes);
+        } catch (MalformedBodyException e) {
+            return null;
         }
-        return new Answer(bytes, code, keys.isEmpty() ? null : BodySign.header(keys.get(0), bytes));
     }
 
-    private void record(Request request, ObjectNode body, Answer answer, String nonceToComplete, boolean withNonce) {
+    /** Audits the callback; with {@code nonce}, also stores the answer for replays of that nonce. */
+    private void record(Request request, ObjectNode body, Answer answer, String nonce) {
         int latency = (int) Math.min(Integer.MAX_VALUE, Duration.between(request.receivedAt(), clock.instant()).toMillis());
-        String resultMsg = null;
-        try {
-            resultMsg = Json.parseObject(answer.body()).path("resultMsg").asText(null);
-        } catch (RuntimeException e) {
-            resultMsg = null;
-        }
         CallbackLogEntry entry = new CallbackLogEntry(request.receivedAt(), text(body, "activity"),
                 text(body, "orderId"), text(body, "orderLineId"), text(body, "instanceId"),
-                body != null && "1".equals(text(body, "testFlag")), request.nonce(), answer.resultCode(), resultMsg,
+                body != null && Fields.testFlag(body), request.nonce(), answer.resultCode(), answer.resultMsg(),
                 latency, request.remoteAddr(), request.oversized() ? null : request.body(), answer.body());
         try {
-            if (withNonce) {
-                journal.complete(nonceToComplete, answer.body(), entry);
+            if (nonce != null) {
+                journal.complete(nonce, answer.body(), entry);
             } else {
                 journal.record(entry);
             }
@@ -174,9 +163,5 @@ public class CallbackService {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static String utf8(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

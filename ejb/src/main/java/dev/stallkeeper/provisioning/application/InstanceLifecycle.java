@@ -105,9 +105,7 @@ public class InstanceLifecycle {
         if (!instance.release(now)) {
             return new Released(ProduceResponse.of(ResultCode.SUCCESS), null);
         }
-        store.workId(instanceId, WorkItem.Kind.PROVISION)
-                .map(id -> em.find(WorkItem.class, id, LockModeType.PESSIMISTIC_WRITE))
-                .ifPresent(w -> w.cancel(now));
+        store.lockWork(instanceId, WorkItem.Kind.PROVISION).ifPresent(w -> w.cancel(now));
         long workId = store.enqueue(instanceId, WorkItem.Kind.RELEASE);
         em.persist(new InstanceEvent(instanceId, "RELEASED", orderId, orderLineId, null, now));
         LOG.infof("Instance %s released%s", instanceId, orderId == null ? "" : " by order " + orderId);

@@ -15,7 +15,6 @@ import java.time.ZoneOffset;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -96,6 +95,12 @@ public class ProvisioningStore {
         return id;
     }
 
+    /** The instance's work of that kind, locked for the caller's transaction. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Optional<WorkItem> lockWork(String instanceId, WorkItem.Kind kind) {
+        return workId(instanceId, kind).map(id -> em.find(WorkItem.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
     public Optional<Long> workId(String instanceId, WorkItem.Kind kind) {
         return em.createQuery("SELECT w.id FROM WorkItem w WHERE w.instanceId = :i AND w.kind = :k", Long.class)
                 .setParameter("i", instanceId).setParameter("k", kind)
@@ -160,9 +165,7 @@ public class ProvisioningStore {
         Instant now = clock.instant();
         Instance instance = em.find(Instance.class, instanceId, LockModeType.PESSIMISTIC_WRITE);
         if (instance != null && instance.retryProvisioning(now)) {
-            workId(instanceId, WorkItem.Kind.PROVISION)
-                    .map(id -> em.find(WorkItem.class, id, LockModeType.PESSIMISTIC_WRITE))
-                    .ifPresent(w -> w.rearm(now));
+            lockWork(instanceId, WorkItem.Kind.PROVISION).ifPresent(w -> w.rearm(now));
             em.persist(new InstanceEvent(instanceId, "PROVISIONING_RETRIED", null, null, "newInstance resent", now));
         }
     }
@@ -175,13 +178,5 @@ public class ProvisioningStore {
 
     public Optional<Instance> find(String instanceId) {
         return Optional.ofNullable(em.find(Instance.class, instanceId));
-    }
-
-    /** Counts of background work by status, for health and the console. */
-    public Map<WorkItem.Status, Long> workCounts() {
-        Map<WorkItem.Status, Long> counts = new java.util.EnumMap<>(WorkItem.Status.class);
-        em.createQuery("SELECT w.status, COUNT(w) FROM WorkItem w GROUP BY w.status", Object[].class)
-                .getResultList().forEach(r -> counts.put((WorkItem.Status) r[0], (Long) r[1]));
-        return counts;
     }
 }

@@ -16,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
@@ -120,8 +119,5 @@ public class KooGalleryOpenApi {
 
     /** The parsed order and the exact JSON KooGallery sent (kept for the books). */
     public record QueryOrderResult(OrderInfo order, String rawJson) {
-        public List<dev.stallkeeper.protocol.order.OrderLine> lines() {
-            return order.orderLine() == null ? List.of() : order.orderLine();
-        }
     }
 }
