@@ -33,6 +33,12 @@ public class SchemaMigrator {
                 .resourceProvider(new MigrationResources(SchemaMigrator.class.getClassLoader()))
                 .javaMigrationClassProvider(java.util.List::of)
                 .failOnMissingLocations(false)
+                // JBeret's job repository shares the database and may create its tables (job_instance,
+                // job_execution, ...) before this runs; a history-less schema then starts at version 0, so that
+                // every Stallkeeper migration still applies.
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .baselineDescription("empty before the first migration")
                 .load();
         MigrateResult result = flyway.migrate();
         LOG.infof("Schema at version %s (%d migrations applied now)",

@@ -123,6 +123,16 @@ public class StallkeeperConfig {
         return Duration.ofMillis(longValue("KOOGALLERY_API_TIMEOUT_MS", 5_000));
     }
 
+    /** How long callbacks stay in the audit log; zero keeps them for ever. */
+    public Duration auditRetention() {
+        return Duration.ofDays(Math.max(0, longValue("STALLKEEPER_AUDIT_RETENTION_DAYS", 400)));
+    }
+
+    /** How often the housekeeping batch job runs (nonce purge, audit retention). */
+    public Duration housekeepingInterval() {
+        return Duration.ofMinutes(Math.max(1, longValue("STALLKEEPER_HOUSEKEEPING_MINUTES", 15)));
+    }
+
     /** Template of the buyer's login URL; {instanceId} and {tenant} are replaced. */
     public String frontEndUrlTemplate() {
         return value("STALLKEEPER_FRONTEND_URL_TEMPLATE", "https://saas.example.com/t/{tenant}/");

@@ -74,10 +74,4 @@ public class CallbackJournal {
     public void record(CallbackLogEntry entry) {
         em.persist(entry);
     }
-
-    /** Forgets nonces older than {@code before}; the timestamp window already refuses their replays. */
-    public int purgeNonces(Instant before) {
-        return em.createNativeQuery("DELETE FROM callback_nonce WHERE received_at < ?1")
-                .setParameter(1, before.atOffset(ZoneOffset.UTC)).executeUpdate();
-    }
 }

@@ -114,7 +114,13 @@ public class ProduceService {
             return answerFor(instance);
         }
         Instant deadline = clock.instant().plus(config.provisioningInlineBudget());
-        if (created.provisionWorkId() != null) {
+        if (created.claim() != null) {
+            // This call created the instance and holds the first attempt's claim.
+            if (runner.runWithin(created.claim(), config.provisioningInlineBudget())) {
+                return ProduceResponse.of(ResultCode.SUCCESS).with("instanceId", instance.id());
+            }
+        } else if (created.provisionWorkId() != null) {
+            // re-armed after a failure, or due again because the node that held it died: try it now
             runner.runWithin(created.provisionWorkId(), config.provisioningInlineBudget());
         }
         return answerFor(awaitSettled(instance.id(), deadline));

@@ -40,8 +40,12 @@ public class ProvisioningStore {
     @Inject
     OrderLines orderLines;
 
-    /** The instance for an order line, and whether this call created it. */
-    public record Created(Instance instance, boolean created, Long provisionWorkId) {
+    /**
+     * The instance for an order line, and whether this call created it. A call that created it also holds the
+     * first attempt's claim ({@code claim} non-null): it commits with the instance, so no other node starts
+     * that attempt while the lease runs, and the caller can start it without claiming again.
+     */
+    public record Created(Instance instance, boolean created, Long provisionWorkId, WorkClaim claim) {
     }
 
     /**
@@ -59,8 +63,10 @@ public class ProvisioningStore {
                 .setParameter(4, productKey).setParameter(5, now.atOffset(ZoneOffset.UTC))
                 .executeUpdate();
         Long workId = null;
+        WorkClaim claim = null;
         if (inserted == 1) {
-            workId = insertWork(businessId, WorkItem.Kind.PROVISION, now);
+            workId = insertWork(businessId, WorkItem.Kind.PROVISION, now, 1, now.plus(config.provisioningLease()));
+            claim = new WorkClaim(workId, businessId, WorkItem.Kind.PROVISION, 1);
             em.persist(new InstanceEvent(businessId, "CREATED", orderId, orderLineId, "newInstance accepted", now));
         }
         Instance instance = em.createNamedQuery("Instance.findByOrderLine", Instance.class)
@@ -72,7 +78,7 @@ public class ProvisioningStore {
         if (workId == null) {
             workId = workId(instance.id(), WorkItem.Kind.PROVISION).orElse(null);
         }
-        return new Created(instance, inserted == 1, workId);
+        return new Created(instance, inserted == 1, workId, claim);
     }
 
     /** Queues background work (idempotent per instance and kind); returns its id. */
@@ -82,15 +88,18 @@ public class ProvisioningStore {
         if (existing.isPresent()) {
             return existing.get();
         }
-        return insertWork(instanceId, kind, clock.instant());
+        Instant now = clock.instant();
+        return insertWork(instanceId, kind, now, 0, now);
     }
 
-    private long insertWork(String instanceId, WorkItem.Kind kind, Instant now) {
+    /** Inserts PENDING work; with {@code attempts} 1 it is born claimed, its lease ending at {@code nextAttemptAt}. */
+    private long insertWork(String instanceId, WorkItem.Kind kind, Instant now, int attempts, Instant nextAttemptAt) {
         long id = ((Number) em.createNativeQuery("SELECT nextval('work_item_seq')").getSingleResult()).longValue();
         em.createNativeQuery("INSERT INTO work_item (id, instance_id, kind, status, attempts, next_attempt_at,"
-                        + " created_at, updated_at) VALUES (?1, ?2, ?3, 'PENDING', 0, ?4, ?4, ?4)")
+                        + " created_at, updated_at) VALUES (?1, ?2, ?3, 'PENDING', ?4, ?5, ?6, ?6)")
                 .setParameter(1, id).setParameter(2, instanceId).setParameter(3, kind.name())
-                .setParameter(4, now.atOffset(ZoneOffset.UTC))
+                .setParameter(4, attempts).setParameter(5, nextAttemptAt.atOffset(ZoneOffset.UTC))
+                .setParameter(6, now.atOffset(ZoneOffset.UTC))
                 .executeUpdate();
         return id;
     }

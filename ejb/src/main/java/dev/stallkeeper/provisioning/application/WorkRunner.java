@@ -38,43 +38,61 @@ public class WorkRunner {
 
     /** Claims and runs one attempt if the work is due; true when an attempt ran to success. */
     public boolean runOnce(long workId) {
-        Optional<WorkClaim> claim = store.claim(workId);
-        if (claim.isEmpty()) {
-            return false;
-        }
+        return store.claim(workId).map(this::attempt).orElse(false);
+    }
+
+    /** Runs one attempt of an already claimed piece of work and records its failure; true on success. */
+    public boolean attempt(WorkClaim claim) {
+        long workId = claim.workId();
         try {
-            return worker.run(claim.get());
+            return worker.run(claim);
         } catch (ProvisioningException e) {
-            LOG.warnf("Work %d (%s of %s) attempt %d failed: %s", workId, claim.get().kind(),
-                    claim.get().instanceId(), claim.get().attempt(), e.getMessage());
-            store.recordFailure(claim.get(), e.getMessage(), e.permanent());
+            LOG.warnf("Work %d (%s of %s) attempt %d failed: %s", workId, claim.kind(),
+                    claim.instanceId(), claim.attempt(), e.getMessage());
+            store.recordFailure(claim, e.getMessage(), e.permanent());
         } catch (RuntimeException e) {
             Throwable cause = e instanceof EJBException && e.getCause() != null ? e.getCause() : e;
-            LOG.warnf(cause, "Work %d (%s of %s) attempt %d failed", workId, claim.get().kind(),
-                    claim.get().instanceId(), claim.get().attempt());
-            store.recordFailure(claim.get(), describe(cause), false);
+            LOG.warnf(cause, "Work %d (%s of %s) attempt %d failed", workId, claim.kind(),
+                    claim.instanceId(), claim.attempt());
+            store.recordFailure(claim, describe(cause), false);
         }
         return false;
     }
 
     /** Runs the work in the background now; the poller picks it up anyway if this node dies. */
     public Optional<Future<Boolean>> submit(long workId) {
+        return submit(() -> runOnce(workId), workId);
+    }
+
+    private Optional<Future<Boolean>> submit(java.util.concurrent.Callable<Boolean> task, long workId) {
         try {
-            return Optional.of(executor.submit(() -> runOnce(workId)));
+            return Optional.of(executor.submit(task));
         } catch (RejectedExecutionException e) {
             LOG.debugf("Executor busy; work %d left to the poller", workId);
             return Optional.empty();
         }
     }
 
-    /** Runs the work, waiting at most {@code budget}; the attempt goes on in the background after that. */
-    public void runWithin(long workId, Duration budget) {
-        Optional<Future<Boolean>> future = submit(workId);
+    /** Claims and runs the work if it is due, waiting at most {@code budget}; true on success within it. */
+    public boolean runWithin(long workId, Duration budget) {
+        return await(submit(workId), workId, budget);
+    }
+
+    /**
+     * Runs the attempt that {@code claim} holds, waiting at most {@code budget}; the attempt goes on in the
+     * background after that (and the poller takes the work over once the lease ends if this node dies).
+     * True when the attempt succeeded within the budget.
+     */
+    public boolean runWithin(WorkClaim claim, Duration budget) {
+        return await(submit(() -> attempt(claim), claim.workId()), claim.workId(), budget);
+    }
+
+    private static boolean await(Optional<Future<Boolean>> future, long workId, Duration budget) {
         if (future.isEmpty()) {
-            return;
+            return false;
         }
         try {
-            future.get().get(budget.toMillis(), TimeUnit.MILLISECONDS);
+            return Boolean.TRUE.equals(future.get().get(budget.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
             LOG.debugf("Work %d still running after %d ms; answering meanwhile", workId, budget.toMillis());
         } catch (ExecutionException e) {
@@ -82,6 +100,7 @@ public class WorkRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return false;
     }
 
     static String describe(Throwable t) {
