@@ -9,6 +9,8 @@ import dev.stallkeeper.provisioning.spi.Provisioner;
 import dev.stallkeeper.provisioning.spi.ProvisioningException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -20,7 +22,8 @@ import jakarta.interceptor.Interceptor;
 /**
  * A seller's Provisioner as a test double of the SaaS behind it, steered by the SKU of the order:
  * {@code SLOW-<ms>} takes that long; {@code FAIL-<n>} fails its first n attempts; {@code DOWN-UNTIL-RESTART}
- * fails until the server has restarted after the instance was created; anything else is the built-in one.
+ * fails until the server has restarted after the instance was created; {@code HANG-UNTIL-RESTART} hangs (as a
+ * SaaS that never answers) until then; anything else is the built-in one.
  * Deployed only by the integration tests, in the way a seller plugs in their own.
  */
 @Alternative
@@ -40,18 +43,24 @@ public class TestProvisioner implements Provisioner {
             throw new ProvisioningException("SaaS tenant service unavailable (attempt " + request.attempt() + ")", false);
         } else if (sku.equals("DOWN-UNTIL-RESTART") && !startedAfter(request.instanceId())) {
             throw new ProvisioningException("SaaS unreachable from this server process", false);
+        } else if (sku.equals("HANG-UNTIL-RESTART") && !startedAfter(request.instanceId())) {
+            pause(600_000);
         }
         return delegate.provision(request);
     }
 
-    /** When this deployment started; a server restart (reload) redeploys the application and resets it. */
-    private static final Instant DEPLOYED_AT = Instant.now();
+    /** When this deployment started; a server restart (or reload) deploys the application again and resets it. */
+    private static volatile Instant deployedAt = Instant.now();
+
+    static void deployed(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        deployedAt = Instant.now();
+    }
 
     @PersistenceContext(unitName = "stallkeeper")
     EntityManager em;
 
     private boolean startedAfter(String instanceId) {
-        return DEPLOYED_AT.isAfter(em.find(Instance.class, instanceId).createdAt());
+        return deployedAt.isAfter(em.find(Instance.class, instanceId).createdAt());
     }
 
     private static void pause(long millis) {
