@@ -85,6 +85,41 @@ public final class LoadGenerator {
         }
     }
 
+    /**
+     * Before the run: creates {@code count} instances with newInstance ({@code concurrency} at a time), not measured,
+     * so that queryInstance asks for real instances from its first request. Returns how many ids were obtained.
+     */
+    public int seed(int count, int concurrency) throws InterruptedException {
+        Semaphore slots = new Semaphore(Math.max(1, concurrency));
+        java.util.concurrent.atomic.AtomicInteger obtained = new java.util.concurrent.atomic.AtomicInteger();
+        List<CompletableFuture<?>> pending = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            slots.acquire();
+            ObjectNode body = newInstanceBody();
+            pending.add(client.sendAsync(body).whenComplete((result, failure) -> {
+                try {
+                    if (classify(result, failure) == null) {
+                        JsonNode id = result.json().get("instanceId");
+                        if (id != null && id.isTextual() && !id.asText().isEmpty()) {
+                            remember(id.asText());
+                            obtained.incrementAndGet();
+                        }
+                    }
+                } finally {
+                    slots.release();
+                }
+            }));
+        }
+        for (CompletableFuture<?> f : pending) {
+            try {
+                f.join();
+            } catch (CompletionException e) {
+                // counted as not obtained
+            }
+        }
+        return obtained.get();
+    }
+
     /** Runs warm-up plus measurement and waits for the outstanding answers (at most the request timeout). */
     public LoadReport run() throws InterruptedException {
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -197,6 +232,10 @@ public final class LoadGenerator {
                 return new Request("queryInstance", body);
             }
         }
+        return new Request("newInstance", newInstanceBody());
+    }
+
+    private ObjectNode newInstanceBody() {
         String orderId = "LOAD" + UUID.randomUUID().toString().replace("-", "");
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("activity", "newInstance");
@@ -204,7 +243,7 @@ public final class LoadGenerator {
         body.put("orderId", orderId);
         body.put("orderLineId", orderId + "-000001");
         addTestFlag(body);
-        return new Request("newInstance", body);
+        return body;
     }
 
     private void addTestFlag(ObjectNode body) {
@@ -232,10 +271,28 @@ public final class LoadGenerator {
         int wanted = Math.min(plan.queryIds(), available);
         Set<String> ids = new LinkedHashSet<>();
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        for (int attempt = 0; attempt < wanted * 3 && ids.size() < wanted; attempt++) {
-            String id = instanceIds.get(random.nextInt(available));
-            if (id != null) {
-                ids.add(id);
+        if (available <= 4 * wanted) {
+            // A small pool: a partial shuffle gives exactly `wanted` distinct slots.
+            int[] slots = new int[available];
+            for (int i = 0; i < available; i++) {
+                slots[i] = i;
+            }
+            for (int i = 0; i < wanted; i++) {
+                int j = i + random.nextInt(available - i);
+                int t = slots[i];
+                slots[i] = slots[j];
+                slots[j] = t;
+                String id = instanceIds.get(slots[i]);
+                if (id != null) {
+                    ids.add(id);
+                }
+            }
+        } else {
+            for (int attempt = 0; attempt < wanted * 10 && ids.size() < wanted; attempt++) {
+                String id = instanceIds.get(random.nextInt(available));
+                if (id != null) {
+                    ids.add(id);
+                }
             }
         }
         return new ArrayList<>(ids);
@@ -342,8 +399,25 @@ public final class LoadGenerator {
                     empty ? 0 : h.getValueAtPercentile(99) / 1000.0,
                     empty ? 0 : h.getValueAtPercentile(99.9) / 1000.0,
                     empty ? 0 : h.getMaxValue() / 1000.0,
-                    Collections.unmodifiableMap(errorsBy));
+                    Collections.unmodifiableMap(errorsBy), distribution(h));
         }
+    }
+
+    /**
+     * Latency at percentiles spaced evenly on the "nines" scale (0, 25, 44, ... 99.99) plus the maximum: the points of
+     * HdrHistogram's percentile-distribution plot. Empty when nothing was recorded.
+     */
+    static List<LoadReport.Point> distribution(Histogram h) {
+        if (h.getTotalCount() == 0) {
+            return List.of();
+        }
+        List<LoadReport.Point> points = new ArrayList<>();
+        for (int k = 0; k <= 32; k++) {
+            double p = 100.0 * (1 - Math.pow(10, -k / 8.0));
+            points.add(new LoadReport.Point(Math.round(p * 10_000) / 10_000.0, h.getValueAtPercentile(p) / 1000.0));
+        }
+        points.add(new LoadReport.Point(100.0, h.getMaxValue() / 1000.0));
+        return List.copyOf(points);
     }
 
     /** Prints {@code [  3s] sent=150 ok=148 errors=0 in-flight=2 rate=50.0/s} once a second. */

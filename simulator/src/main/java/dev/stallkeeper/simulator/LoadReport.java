@@ -27,7 +27,11 @@ public record LoadReport(LoadPlan plan, Duration measured, List<ActivitySummary>
      */
     public record ActivitySummary(String activity, long count, long ok, long errors, double throughputPerSecond,
                                   double p50Ms, double p90Ms, double p99Ms, double p999Ms, double maxMs,
-                                  Map<String, Long> errorsBy) {
+                                  Map<String, Long> errorsBy, List<Point> distribution) {
+
+        public ActivitySummary {
+            distribution = distribution == null ? List.of() : List.copyOf(distribution);
+        }
 
         ObjectNode toJson() {
             ObjectNode node = Json.mapper().createObjectNode();
@@ -41,10 +45,31 @@ public record LoadReport(LoadPlan plan, Duration measured, List<ActivitySummary>
             latency.put("p99", round(p99Ms));
             latency.put("p99.9", round(p999Ms));
             latency.put("max", round(maxMs));
+            com.fasterxml.jackson.databind.node.ArrayNode points = latency.putArray("distribution");
+            for (Point p : distribution) {
+                points.addArray().add(p.percentile()).add(round(p.latencyMs()));
+            }
             ObjectNode errors = node.putObject("errorsBy");
             errorsBy.forEach(errors::put);
             return node;
         }
+    }
+
+    /** One point of a latency distribution: {@code latencyMs} at {@code percentile} (0-100). */
+    public record Point(double percentile, double latencyMs) {
+    }
+
+    /** The chart series: one per activity with answers, plus the total when there are several. */
+    public List<LatencyChart.Series> chartSeries(String prefix) {
+        List<LatencyChart.Series> series = new java.util.ArrayList<>();
+        List<ActivitySummary> withData = activities.stream().filter(a -> !a.distribution().isEmpty()).toList();
+        for (ActivitySummary a : withData) {
+            series.add(new LatencyChart.Series(prefix + a.activity(), a.distribution()));
+        }
+        if (withData.size() > 1) {
+            series.add(new LatencyChart.Series(prefix + "total", total.distribution()));
+        }
+        return series;
     }
 
     public ObjectNode toJson() {

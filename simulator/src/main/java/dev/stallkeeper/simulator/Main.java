@@ -18,7 +18,7 @@ import java.io.PrintWriter;
         description = "Plays Huawei Cloud KooGallery against a seller's production address and serves the "
                 + "KooGallery open APIs the seller calls.",
         subcommands = {ServeCommand.class, CallCommand.class, ConformanceCommand.class, ScenarioCommand.class,
-                LoadCommand.class, CommandLine.HelpCommand.class})
+                LoadCommand.class, ChartCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @Spec
@@ -26,7 +26,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: serve, call, conformance, scenario or load");
+        throw new ParameterException(spec.commandLine(), "Missing command: serve, call, conformance, scenario, load or chart");
     }
 
     public static void main(String[] args) {

@@ -72,7 +72,8 @@ class LoadCommandTest {
         assertThat(seller.received).filteredOn(r -> new String(r.body()).contains("queryInstance"))
                 .allSatisfy(r -> assertThat(Json.parseObject(r.body()).path("instanceId").asText().split(","))
                         .hasSizeBetween(1, 5));
-        assertThat(out.toString()).contains("[   1s] sent=").contains("p99.9 ms").contains("errors: none");
+        assertThat(err.toString()).contains("[   1s] sent=");
+        assertThat(out.toString()).contains("p99.9 ms").contains("errors: none");
     }
 
     @Test
