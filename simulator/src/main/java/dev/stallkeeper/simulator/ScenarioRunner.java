@@ -32,7 +32,6 @@ import java.util.concurrent.Executors;
  */
 public final class ScenarioRunner {
 
-    static final DurationConverter DURATIONS = new DurationConverter();
     private static final Duration DEFAULT_POLL_EVERY = Duration.ofSeconds(1);
     private static final Duration DEFAULT_POLL_TIMEOUT = Duration.ofSeconds(60);
 
@@ -131,7 +130,7 @@ public final class ScenarioRunner {
 
     private void runStep(Scenario.Step step, String label, ScenarioVariables vars) {
         if (step.pause() != null) {
-            sleep(DURATIONS.convert(step.pause()));
+            sleep(Durations.parse(step.pause()));
             return;
         }
         if (step.distinct() != null) {
@@ -229,8 +228,8 @@ public final class ScenarioRunner {
     private void poll(Scenario.Step step, String label, ScenarioVariables vars) {
         Scenario.Poll poll = step.poll();
         String until = poll.until() != null ? poll.until() : step.expectedCodes().get(0);
-        Duration every = poll.every() == null ? DEFAULT_POLL_EVERY : DURATIONS.convert(poll.every());
-        Duration timeout = poll.timeout() == null ? DEFAULT_POLL_TIMEOUT : DURATIONS.convert(poll.timeout());
+        Duration every = poll.every() == null ? DEFAULT_POLL_EVERY : Durations.parse(poll.every());
+        Duration timeout = poll.timeout() == null ? DEFAULT_POLL_TIMEOUT : Durations.parse(poll.timeout());
         long deadline = System.nanoTime() + timeout.toNanos();
         List<String> allowed = new ArrayList<>(step.expectedCodes());
         allowed.add("000004");
