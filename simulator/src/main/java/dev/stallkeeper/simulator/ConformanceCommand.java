@@ -104,7 +104,7 @@ final class ConformanceCommand implements Callable<Integer> {
         try {
             if (queryOrder.any()) {
                 try {
-                    opened = queryOrder.open(key, err);
+                    opened = queryOrder.open(key);
                 } catch (IllegalArgumentException e) {
                     throw new ParameterException(spec.commandLine(), e.getMessage());
                 } catch (UncheckedIOException e) {

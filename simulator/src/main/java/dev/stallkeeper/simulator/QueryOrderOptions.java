@@ -2,7 +2,6 @@ package dev.stallkeeper.simulator;
 
 import picocli.CommandLine.Option;
 
-import java.io.PrintWriter;
 import java.net.URI;
 
 /**
@@ -55,7 +54,7 @@ final class QueryOrderOptions {
      *
      * @throws IllegalArgumentException for missing or contradictory options
      */
-    Opened open(String callbackKey, PrintWriter err) {
+    Opened open(String callbackKey) {
         if (openApiPort != null && serve != null) {
             throw new IllegalArgumentException("give --openapi-port or --serve, not both");
         }

@@ -120,7 +120,7 @@ final class ScenarioCommand implements Callable<Integer> {
         try {
             if (!noRegister) {
                 try {
-                    opened = queryOrder.open(key, err);
+                    opened = queryOrder.open(key);
                 } catch (IllegalArgumentException e) {
                     throw new ParameterException(spec.commandLine(), e.getMessage());
                 } catch (UncheckedIOException e) {

@@ -119,4 +119,30 @@ class LoadCommandTest {
     private int run(String... args) {
         return Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
     }
+
+    @Test
+    void openLoopMeasuresFromTheIntendedSendTime() throws Exception {
+        // The first answer stalls 500 ms and only one request may be outstanding: every request due meanwhile is
+        // sent late. Measured from the intended time (no coordinated omission) they show the wait; measured from
+        // the actual send they would all look instant.
+        java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+        seller.answer = request -> {
+            if (first.getAndSet(false)) {
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return seller.success(request);
+        };
+        LoadPlan plan = new LoadPlan(seller.url(), KEY, 50.0, null, java.time.Duration.ofSeconds(1), null,
+                LoadPlan.parseMix("newInstance:1"), 10, false, 1, java.time.Duration.ofSeconds(5));
+
+        LoadReport report = new LoadGenerator(plan, new CallbackClient(seller.url(), KEY), null).run();
+
+        assertThat(report.total().count()).isEqualTo(50);
+        assertThat(report.total().p90Ms()).as("requests due during the stall waited for it").isGreaterThan(200);
+        assertThat(report.total().maxMs()).isGreaterThanOrEqualTo(500);
+    }
 }
