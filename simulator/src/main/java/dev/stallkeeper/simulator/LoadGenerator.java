@@ -142,7 +142,7 @@ public final class LoadGenerator {
             ticker.shutdownNow();
         }
         long measuredNanos = Math.max(1, Math.min(System.nanoTime() - start, endNanos) - warmupNanos);
-        return report(Duration.ofNanos(measuredNanos));
+        return report(Duration.ofNanos(measuredNanos), start + warmupNanos);
     }
 
     private void runOpenLoop(long start, long warmupNanos, long endNanos) throws InterruptedException {
@@ -319,8 +319,9 @@ public final class LoadGenerator {
         }
         if (measured) {
             long micros = Math.max(0, Math.min(TimeUnit.NANOSECONDS.toMicros(latencyNanos), HIGHEST_MICROS));
-            stats.get(activity).record(micros, error);
-            total.record(micros, error);
+            long now = System.nanoTime();
+            stats.get(activity).record(micros, error, now);
+            total.record(micros, error, now);
         }
     }
 
@@ -347,19 +348,23 @@ public final class LoadGenerator {
         return "resultCode " + result.resultCode();
     }
 
-    private LoadReport report(Duration measured) {
+    /**
+     * @param measureStart when the measured window began; answers that arrive after the window (a backlog draining)
+     *                     stretch the time over which the achieved throughput is computed
+     */
+    private LoadReport report(Duration measured, long measureStart) {
         double seconds = measured.toNanos() / 1e9;
         List<LoadReport.ActivitySummary> summaries = new ArrayList<>();
         for (String activity : activities) {
-            summaries.add(stats.get(activity).summary(seconds));
+            summaries.add(stats.get(activity).summary(seconds, measureStart));
         }
         // queryInstance may be absent from the mix; newInstance can still appear as its stand-in.
         for (Map.Entry<String, Stats> e : stats.entrySet()) {
             if (!plan.mix().containsKey(e.getKey()) && e.getValue().count.sum() > 0) {
-                summaries.add(e.getValue().summary(seconds));
+                summaries.add(e.getValue().summary(seconds, measureStart));
             }
         }
-        return new LoadReport(plan, measured, List.copyOf(summaries), total.summary(seconds));
+        return new LoadReport(plan, measured, List.copyOf(summaries), total.summary(seconds, measureStart));
     }
 
     private record Request(String activity, ObjectNode body) {
@@ -376,7 +381,11 @@ public final class LoadGenerator {
             this.activity = activity;
         }
 
-        void record(long micros, String error) {
+        private final java.util.concurrent.atomic.LongAccumulator lastAnswer =
+                new java.util.concurrent.atomic.LongAccumulator(Math::max, Long.MIN_VALUE);
+
+        void record(long micros, String error, long answeredAt) {
+            lastAnswer.accumulate(answeredAt);
             latencyMicros.recordValue(Math.max(1, micros));
             count.increment();
             if (error == null) {
@@ -386,14 +395,22 @@ public final class LoadGenerator {
             }
         }
 
-        LoadReport.ActivitySummary summary(double seconds) {
+        /**
+         * Sent per second is the requests of the window over the window; throughput is the good answers over the
+         * time from the window's start to the last answer (at least the window), so a server that falls behind shows
+         * its real rate rather than the offered one.
+         */
+        LoadReport.ActivitySummary summary(double seconds, long measureStart) {
+            long last = lastAnswer.get();
+            double answeredSeconds = last == Long.MIN_VALUE ? seconds
+                    : Math.max(seconds, (last - measureStart) / 1e9);
             Histogram h = latencyMicros.copy();
             long n = count.sum();
             long good = ok.sum();
             Map<String, Long> errorsBy = new TreeMap<>();
             errors.forEach((kind, adder) -> errorsBy.put(kind, adder.sum()));
             boolean empty = h.getTotalCount() == 0;
-            return new LoadReport.ActivitySummary(activity, n, good, n - good, n / seconds,
+            return new LoadReport.ActivitySummary(activity, n, good, n - good, n / seconds, good / answeredSeconds,
                     empty ? 0 : h.getValueAtPercentile(50) / 1000.0,
                     empty ? 0 : h.getValueAtPercentile(90) / 1000.0,
                     empty ? 0 : h.getValueAtPercentile(99) / 1000.0,

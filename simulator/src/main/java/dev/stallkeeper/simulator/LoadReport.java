@@ -19,13 +19,15 @@ import java.util.Map;
 public record LoadReport(LoadPlan plan, Duration measured, List<ActivitySummary> activities, ActivitySummary total) {
 
     /**
-     * Counts and latencies of one activity. Latency runs from the request's intended start (open loop) or its
+     * Counts and latencies of one activity. {@code sentPerSecond}: requests of the measured window over the window;
+     * {@code throughputPerSecond}: good answers per second from the window's start to the last answer. Latency runs from the request's intended start (open loop) or its
      * actual start (closed loop) to the end of the answer, and covers every request, failed ones included.
      *
      * @param errorsBy error kind ({@code resultCode 000005}, {@code HTTP 500}, {@code exception HttpTimeoutException})
      *                 to count
      */
-    public record ActivitySummary(String activity, long count, long ok, long errors, double throughputPerSecond,
+    public record ActivitySummary(String activity, long count, long ok, long errors, double sentPerSecond,
+                                  double throughputPerSecond,
                                   double p50Ms, double p90Ms, double p99Ms, double p999Ms, double maxMs,
                                   Map<String, Long> errorsBy, List<Point> distribution) {
 
@@ -38,6 +40,7 @@ public record LoadReport(LoadPlan plan, Duration measured, List<ActivitySummary>
             node.put("count", count);
             node.put("ok", ok);
             node.put("errors", errors);
+            node.put("sentPerSecond", round(sentPerSecond));
             node.put("throughputPerSecond", round(throughputPerSecond));
             ObjectNode latency = node.putObject("latencyMs");
             latency.put("p50", round(p50Ms));
@@ -95,8 +98,8 @@ public record LoadReport(LoadPlan plan, Duration measured, List<ActivitySummary>
     /** A fixed-width table followed by the errors, for the console. */
     public String format() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%-15s %9s %9s %7s %9s %9s %9s %9s %9s %9s%n", "activity", "count",
-                "ok", "errors", "thr/s", "p50 ms", "p90 ms", "p99 ms", "p99.9 ms", "max ms"));
+        out.append(String.format(Locale.ROOT, "%-15s %9s %9s %7s %9s %9s %9s %9s %9s %9s %9s%n", "activity",
+                "count", "ok", "errors", "sent/s", "ok/s", "p50 ms", "p90 ms", "p99 ms", "p99.9 ms", "max ms"));
         for (ActivitySummary s : activities) {
             row(out, s);
         }
@@ -118,9 +121,9 @@ public record LoadReport(LoadPlan plan, Duration measured, List<ActivitySummary>
     }
 
     private static void row(StringBuilder out, ActivitySummary s) {
-        out.append(String.format(Locale.ROOT, "%-15s %9d %9d %7d %9.1f %9.2f %9.2f %9.2f %9.2f %9.2f%n",
-                s.activity(), s.count(), s.ok(), s.errors(), s.throughputPerSecond(), s.p50Ms(), s.p90Ms(),
-                s.p99Ms(), s.p999Ms(), s.maxMs()));
+        out.append(String.format(Locale.ROOT, "%-15s %9d %9d %7d %9.1f %9.1f %9.2f %9.2f %9.2f %9.2f %9.2f%n",
+                s.activity(), s.count(), s.ok(), s.errors(), s.sentPerSecond(), s.throughputPerSecond(), s.p50Ms(),
+                s.p90Ms(), s.p99Ms(), s.p999Ms(), s.maxMs()));
     }
 
     private static double round(double value) {
