@@ -60,6 +60,7 @@ public final class LoadGenerator {
     private final AtomicReferenceArray<String> instanceIds = new AtomicReferenceArray<>(ID_POOL_SIZE);
     private final AtomicLong instanceIdsSeen = new AtomicLong();
 
+    private final Histogram sendLagMicros = new ConcurrentHistogram(1, HIGHEST_MICROS, 3);
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong answeredOk = new AtomicLong();
     private final AtomicLong answeredError = new AtomicLong();
@@ -160,6 +161,11 @@ public final class LoadGenerator {
             inFlight.acquire();
             boolean measured = offset >= warmupNanos;
             Request request = nextRequest();
+            if (measured) {
+                // How late the generator itself is: shows when it, not the seller, is the bottleneck.
+                sendLagMicros.recordValue(Math.max(0, Math.min(HIGHEST_MICROS,
+                        TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - due))));
+            }
             sent.incrementAndGet();
             CompletableFuture<CallbackResult> answer;
             try {
@@ -364,7 +370,10 @@ public final class LoadGenerator {
                 summaries.add(e.getValue().summary(seconds, measureStart));
             }
         }
-        return new LoadReport(plan, measured, List.copyOf(summaries), total.summary(seconds, measureStart));
+        Histogram lag = sendLagMicros.copy();
+        boolean noLag = lag.getTotalCount() == 0;
+        return new LoadReport(plan, measured, List.copyOf(summaries), total.summary(seconds, measureStart),
+                noLag ? 0 : lag.getValueAtPercentile(99) / 1000.0, noLag ? 0 : lag.getMaxValue() / 1000.0);
     }
 
     private record Request(String activity, ObjectNode body) {

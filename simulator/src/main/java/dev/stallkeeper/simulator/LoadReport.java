@@ -15,8 +15,11 @@ import java.util.Map;
  * @param measured   the measured window as it actually elapsed
  * @param activities per activity, in mix order
  * @param total      all activities together
+ * @param sendLagP99Ms open loop: how far behind its schedule the generator sent (p99), 0 in closed loop
+ * @param sendLagMaxMs open loop: the same, maximum
  */
-public record LoadReport(LoadPlan plan, Duration measured, List<ActivitySummary> activities, ActivitySummary total) {
+public record LoadReport(LoadPlan plan, Duration measured, List<ActivitySummary> activities, ActivitySummary total,
+                         double sendLagP99Ms, double sendLagMaxMs) {
 
     /**
      * Counts and latencies of one activity. {@code sentPerSecond}: requests of the measured window over the window;
@@ -92,6 +95,11 @@ public record LoadReport(LoadPlan plan, Duration measured, List<ActivitySummary>
             perActivity.set(summary.activity(), summary.toJson());
         }
         node.set("total", total.toJson());
+        if (plan.openLoop()) {
+            ObjectNode lag = node.putObject("sendLagMs");
+            lag.put("p99", round(sendLagP99Ms));
+            lag.put("max", round(sendLagMaxMs));
+        }
         return node;
     }
 
@@ -116,6 +124,11 @@ public record LoadReport(LoadPlan plan, Duration measured, List<ActivitySummary>
         }
         if (!anyErrors) {
             out.append("errors: none").append(System.lineSeparator());
+        }
+        if (plan.openLoop()) {
+            out.append(String.format(Locale.ROOT, "generator: sent up to %.1f ms behind schedule (p99 %.1f ms)%s%n",
+                    sendLagMaxMs, sendLagP99Ms, sendLagMaxMs > 100
+                            ? "; the generator itself fell behind (latency still counts from the schedule)" : ""));
         }
         return out.toString();
     }

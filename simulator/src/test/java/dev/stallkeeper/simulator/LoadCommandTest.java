@@ -144,5 +144,7 @@ class LoadCommandTest {
         assertThat(report.total().count()).isEqualTo(50);
         assertThat(report.total().p90Ms()).as("requests due during the stall waited for it").isGreaterThan(200);
         assertThat(report.total().maxMs()).isGreaterThanOrEqualTo(500);
+        assertThat(report.sendLagMaxMs()).as("the generator reports that it sent late").isGreaterThan(300);
+        assertThat(report.format()).contains("the generator itself fell behind");
     }
 }
