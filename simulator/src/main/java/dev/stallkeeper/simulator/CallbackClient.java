@@ -88,6 +88,22 @@ public final class CallbackClient {
         return new SignedCallback(raw, nonce, timestamp, V2Signature.sign(key, nonce, timestamp, raw));
     }
 
+    /**
+     * The V2 signature over {@code rawBody} taken as it is, without canonicalisation: what a sender that signs the
+     * bytes it sends produces, and the only way to sign a body that is not a JSON object (for hostile-input tests).
+     * The seller's verifier accepts it through its raw-body fallback (spec §2.2.3).
+     */
+    public static String signRaw(String key, String nonce, String timestamp, byte[] rawBody) {
+        // signature = hex(HMAC(key, key + nonce + timestamp + hex(HMAC(key, payload)))); bodyDigest is that HMAC.
+        String digest = V2Signature.bodyDigest(key, new String(rawBody, StandardCharsets.UTF_8));
+        return V2Signature.bodyDigest(key, key + nonce + timestamp + digest);
+    }
+
+    /** The key this client signs with (and checks {@code Body-Sign} with). */
+    public String key() {
+        return key;
+    }
+
     /** Sends {@code body}, correctly signed. */
     public CallbackResult send(ObjectNode body) {
         SignedCallback signed = sign(body);
@@ -159,10 +175,15 @@ public final class CallbackClient {
     }
 
     private CallbackResult toResult(HttpResponse<byte[]> response, Duration latency) {
+        return toResult(response, latency, key);
+    }
+
+    /** The answer as a {@link CallbackResult}; {@code Body-Sign} is checked with {@code key}. */
+    static CallbackResult toResult(HttpResponse<byte[]> response, Duration latency, String key) {
         byte[] body = response.body() == null ? new byte[0] : response.body();
         String contentType = response.headers().firstValue("Content-Type").orElse(null);
         String bodySign = response.headers().firstValue(BodySign.HEADER).orElse(null);
-        boolean bodySignValid = bodySign != null && verifyBodySign(body, bodySign);
+        boolean bodySignValid = bodySign != null && verifyBodySign(key, body, bodySign);
         ObjectNode json = parseObject(body);
         String resultCode = null;
         if (json != null) {
@@ -175,7 +196,7 @@ public final class CallbackClient {
                 bodySignValid, latency);
     }
 
-    private boolean verifyBodySign(byte[] body, String header) {
+    private static boolean verifyBodySign(String key, byte[] body, String header) {
         try {
             return BodySign.verify(key, body, header);
         } catch (RuntimeException e) {

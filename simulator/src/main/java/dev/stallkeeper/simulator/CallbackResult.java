@@ -27,8 +27,19 @@ public record CallbackResult(int status, String contentType, byte[] body, Object
     /** KooGallery gives up after this long (§1.1, §4.1). */
     public static final Duration KOOGALLERY_TIMEOUT = Duration.ofSeconds(20);
 
-    /** Contract violations of this answer per §1.1 and §10.2 case 24; empty when KooGallery would accept it. */
+    /**
+     * Contract violations of this answer per §1.1 and §10.2 case 24; empty when KooGallery would accept it. A missing
+     * {@code Body-Sign} counts as a problem (the recommended V2 practice, §2.4); see {@link #problems(boolean)}.
+     */
     public List<String> problems() {
+        return problems(true);
+    }
+
+    /**
+     * Contract violations of this answer. A {@code Body-Sign} header that does not match the exact bytes is always a
+     * problem; a missing one only when {@code requireBodySign} (V2 documents no response signature, §2.4).
+     */
+    public List<String> problems(boolean requireBodySign) {
         List<String> problems = new ArrayList<>();
         if (status != 200) {
             problems.add("HTTP status " + status + ", expected 200 for every outcome");
@@ -56,7 +67,9 @@ public record CallbackResult(int status, String contentType, byte[] body, Object
             }
         }
         if (bodySignHeader == null) {
-            problems.add("Body-Sign header missing");
+            if (requireBodySign) {
+                problems.add("Body-Sign header missing");
+            }
         } else if (!bodySignValid) {
             problems.add("Body-Sign header does not match the body: " + bodySignHeader);
         }

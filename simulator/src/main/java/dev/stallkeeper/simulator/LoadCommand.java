@@ -1,6 +1,5 @@
 package dev.stallkeeper.simulator;
 
-import dev.stallkeeper.protocol.Json;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,6 +22,9 @@ import java.util.concurrent.Callable;
                 + "throughput, p50/p90/p99/p99.9/max latency and errors.",
                 "Every newInstance is a new order LOAD<uuid-hex> without testFlag, so the seller provisions for real "
                         + "and calls Query Order: point its KOOGALLERY_API_BASE at `serve --synthesize`.",
+                "A progress line goes to standard error about once a second; the summary (errors by result code "
+                        + "included) to standard output, or as JSON with --json; --chart draws the latency "
+                        + "percentile distribution (PNG or SVG by the file name).",
                 "Exit code 0 unless the run could not start."})
 final class LoadCommand implements Callable<Integer> {
 
@@ -74,8 +76,19 @@ final class LoadCommand implements Callable<Integer> {
             description = "A request unanswered this long is an error (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the summary as JSON to FILE.")
-    Path json;
+    @Option(names = "--json", arity = "0..1", fallbackValue = JsonOutput.STDOUT, paramLabel = "FILE",
+            description = "Also write the summary as JSON to FILE, or alone: JSON to standard output instead of the "
+                    + "text.")
+    String json;
+
+    @Option(names = "--chart", paramLabel = "FILE",
+            description = "Draw the latency percentile distribution to FILE (.svg, otherwise PNG).")
+    Path chart;
+
+    @Option(names = "--seed-instances", paramLabel = "N", defaultValue = "0",
+            description = "Before the run, create N instances (not measured) so that every queryInstance asks for "
+                    + "real ones; use with --query-ids (default: ${DEFAULT-VALUE}).")
+    int seedInstances;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -91,29 +104,48 @@ final class LoadCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        if (json != null && !writable(json, err)) {
+        if (json != null && !JsonOutput.STDOUT.equals(json) && !writable(Path.of(json), err)) {
+            return 1;
+        }
+        if (chart != null && !writable(chart, err)) {
             return 1;
         }
         CallbackClient client = new CallbackClient(url, key, CallbackClient.defaultHttpClient(), timeout);
-        out.printf("load %s: %s for %ds after %ds warm-up, mix %s%n", url,
+        boolean jsonOnly = JsonOutput.STDOUT.equals(json);
+        PrintWriter text = jsonOnly ? err : out;
+        text.printf("load %s: %s for %ds after %ds warm-up, mix %s%n", url,
                 plan.openLoop() ? plan.rate() + " requests/s (open loop)"
                         : plan.connections() + " connections (closed loop)",
                 duration.toSeconds(), warmup.toSeconds(), plan.mix());
-        out.flush();
+        text.flush();
 
-        LoadReport report = new LoadGenerator(plan, client, out).run();
+        LoadGenerator generator = new LoadGenerator(plan, client, err);
+        if (seedInstances > 0) {
+            int seeded = generator.seed(seedInstances, 8);
+            err.printf("seeded %d of %d instances for queryInstance%n", seeded, seedInstances);
+            err.flush();
+        }
+        LoadReport report = generator.run();
 
-        out.println();
-        out.print(report.format());
-        out.flush();
-        if (json != null) {
+        if (!jsonOnly) {
+            out.println();
+            out.print(report.format());
+            out.flush();
+        }
+        if (json != null && JsonOutput.write(json, report.toJson(), out, err) && !jsonOnly) {
+            out.println("summary written to " + json);
+        }
+        if (chart != null) {
+            String title = String.format(java.util.Locale.ROOT, "%s, %s", url.getHost() + ":" + url.getPort(),
+                    plan.openLoop() ? plan.rate() + " req/s offered" : plan.connections() + " connections");
             try {
-                Files.write(json, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(report.toJson()));
-                out.println("summary written to " + json);
+                LatencyChart.write(chart, title, report.chartSeries(""));
+                text.println("chart written to " + chart);
             } catch (IOException e) {
-                err.println("Cannot write " + json + ": " + e.getMessage());
+                err.println("Cannot write " + chart + ": " + e.getMessage());
             }
         }
+        out.flush();
         return 0;
     }
 

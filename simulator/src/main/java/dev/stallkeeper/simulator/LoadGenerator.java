@@ -60,6 +60,7 @@ public final class LoadGenerator {
     private final AtomicReferenceArray<String> instanceIds = new AtomicReferenceArray<>(ID_POOL_SIZE);
     private final AtomicLong instanceIdsSeen = new AtomicLong();
 
+    private final Histogram sendLagMicros = new ConcurrentHistogram(1, HIGHEST_MICROS, 3);
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong answeredOk = new AtomicLong();
     private final AtomicLong answeredError = new AtomicLong();
@@ -85,6 +86,41 @@ public final class LoadGenerator {
         }
     }
 
+    /**
+     * Before the run: creates {@code count} instances with newInstance ({@code concurrency} at a time), not measured,
+     * so that queryInstance asks for real instances from its first request. Returns how many ids were obtained.
+     */
+    public int seed(int count, int concurrency) throws InterruptedException {
+        Semaphore slots = new Semaphore(Math.max(1, concurrency));
+        java.util.concurrent.atomic.AtomicInteger obtained = new java.util.concurrent.atomic.AtomicInteger();
+        List<CompletableFuture<?>> pending = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            slots.acquire();
+            ObjectNode body = newInstanceBody();
+            pending.add(client.sendAsync(body).whenComplete((result, failure) -> {
+                try {
+                    if (classify(result, failure) == null) {
+                        JsonNode id = result.json().get("instanceId");
+                        if (id != null && id.isTextual() && !id.asText().isEmpty()) {
+                            remember(id.asText());
+                            obtained.incrementAndGet();
+                        }
+                    }
+                } finally {
+                    slots.release();
+                }
+            }));
+        }
+        for (CompletableFuture<?> f : pending) {
+            try {
+                f.join();
+            } catch (CompletionException e) {
+                // counted as not obtained
+            }
+        }
+        return obtained.get();
+    }
+
     /** Runs warm-up plus measurement and waits for the outstanding answers (at most the request timeout). */
     public LoadReport run() throws InterruptedException {
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -107,7 +143,7 @@ public final class LoadGenerator {
             ticker.shutdownNow();
         }
         long measuredNanos = Math.max(1, Math.min(System.nanoTime() - start, endNanos) - warmupNanos);
-        return report(Duration.ofNanos(measuredNanos));
+        return report(Duration.ofNanos(measuredNanos), start + warmupNanos);
     }
 
     private void runOpenLoop(long start, long warmupNanos, long endNanos) throws InterruptedException {
@@ -125,6 +161,11 @@ public final class LoadGenerator {
             inFlight.acquire();
             boolean measured = offset >= warmupNanos;
             Request request = nextRequest();
+            if (measured) {
+                // How late the generator itself is: shows when it, not the seller, is the bottleneck.
+                sendLagMicros.recordValue(Math.max(0, Math.min(HIGHEST_MICROS,
+                        TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - due))));
+            }
             sent.incrementAndGet();
             CompletableFuture<CallbackResult> answer;
             try {
@@ -197,6 +238,10 @@ public final class LoadGenerator {
                 return new Request("queryInstance", body);
             }
         }
+        return new Request("newInstance", newInstanceBody());
+    }
+
+    private ObjectNode newInstanceBody() {
         String orderId = "LOAD" + UUID.randomUUID().toString().replace("-", "");
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("activity", "newInstance");
@@ -204,7 +249,7 @@ public final class LoadGenerator {
         body.put("orderId", orderId);
         body.put("orderLineId", orderId + "-000001");
         addTestFlag(body);
-        return new Request("newInstance", body);
+        return body;
     }
 
     private void addTestFlag(ObjectNode body) {
@@ -232,10 +277,28 @@ public final class LoadGenerator {
         int wanted = Math.min(plan.queryIds(), available);
         Set<String> ids = new LinkedHashSet<>();
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        for (int attempt = 0; attempt < wanted * 3 && ids.size() < wanted; attempt++) {
-            String id = instanceIds.get(random.nextInt(available));
-            if (id != null) {
-                ids.add(id);
+        if (available <= 4 * wanted) {
+            // A small pool: a partial shuffle gives exactly `wanted` distinct slots.
+            int[] slots = new int[available];
+            for (int i = 0; i < available; i++) {
+                slots[i] = i;
+            }
+            for (int i = 0; i < wanted; i++) {
+                int j = i + random.nextInt(available - i);
+                int t = slots[i];
+                slots[i] = slots[j];
+                slots[j] = t;
+                String id = instanceIds.get(slots[i]);
+                if (id != null) {
+                    ids.add(id);
+                }
+            }
+        } else {
+            for (int attempt = 0; attempt < wanted * 10 && ids.size() < wanted; attempt++) {
+                String id = instanceIds.get(random.nextInt(available));
+                if (id != null) {
+                    ids.add(id);
+                }
             }
         }
         return new ArrayList<>(ids);
@@ -262,8 +325,9 @@ public final class LoadGenerator {
         }
         if (measured) {
             long micros = Math.max(0, Math.min(TimeUnit.NANOSECONDS.toMicros(latencyNanos), HIGHEST_MICROS));
-            stats.get(activity).record(micros, error);
-            total.record(micros, error);
+            long now = System.nanoTime();
+            stats.get(activity).record(micros, error, now);
+            total.record(micros, error, now);
         }
     }
 
@@ -290,19 +354,26 @@ public final class LoadGenerator {
         return "resultCode " + result.resultCode();
     }
 
-    private LoadReport report(Duration measured) {
+    /**
+     * @param measureStart when the measured window began; answers that arrive after the window (a backlog draining)
+     *                     stretch the time over which the achieved throughput is computed
+     */
+    private LoadReport report(Duration measured, long measureStart) {
         double seconds = measured.toNanos() / 1e9;
         List<LoadReport.ActivitySummary> summaries = new ArrayList<>();
         for (String activity : activities) {
-            summaries.add(stats.get(activity).summary(seconds));
+            summaries.add(stats.get(activity).summary(seconds, measureStart));
         }
         // queryInstance may be absent from the mix; newInstance can still appear as its stand-in.
         for (Map.Entry<String, Stats> e : stats.entrySet()) {
             if (!plan.mix().containsKey(e.getKey()) && e.getValue().count.sum() > 0) {
-                summaries.add(e.getValue().summary(seconds));
+                summaries.add(e.getValue().summary(seconds, measureStart));
             }
         }
-        return new LoadReport(plan, measured, List.copyOf(summaries), total.summary(seconds));
+        Histogram lag = sendLagMicros.copy();
+        boolean noLag = lag.getTotalCount() == 0;
+        return new LoadReport(plan, measured, List.copyOf(summaries), total.summary(seconds, measureStart),
+                noLag ? 0 : lag.getValueAtPercentile(99) / 1000.0, noLag ? 0 : lag.getMaxValue() / 1000.0);
     }
 
     private record Request(String activity, ObjectNode body) {
@@ -319,7 +390,11 @@ public final class LoadGenerator {
             this.activity = activity;
         }
 
-        void record(long micros, String error) {
+        private final java.util.concurrent.atomic.LongAccumulator lastAnswer =
+                new java.util.concurrent.atomic.LongAccumulator(Math::max, Long.MIN_VALUE);
+
+        void record(long micros, String error, long answeredAt) {
+            lastAnswer.accumulate(answeredAt);
             latencyMicros.recordValue(Math.max(1, micros));
             count.increment();
             if (error == null) {
@@ -329,21 +404,46 @@ public final class LoadGenerator {
             }
         }
 
-        LoadReport.ActivitySummary summary(double seconds) {
+        /**
+         * Sent per second is the requests of the window over the window; throughput is the good answers over the
+         * time from the window's start to the last answer (at least the window), so a server that falls behind shows
+         * its real rate rather than the offered one.
+         */
+        LoadReport.ActivitySummary summary(double seconds, long measureStart) {
+            long last = lastAnswer.get();
+            double answeredSeconds = last == Long.MIN_VALUE ? seconds
+                    : Math.max(seconds, (last - measureStart) / 1e9);
             Histogram h = latencyMicros.copy();
             long n = count.sum();
             long good = ok.sum();
             Map<String, Long> errorsBy = new TreeMap<>();
             errors.forEach((kind, adder) -> errorsBy.put(kind, adder.sum()));
             boolean empty = h.getTotalCount() == 0;
-            return new LoadReport.ActivitySummary(activity, n, good, n - good, n / seconds,
+            return new LoadReport.ActivitySummary(activity, n, good, n - good, n / seconds, good / answeredSeconds,
                     empty ? 0 : h.getValueAtPercentile(50) / 1000.0,
                     empty ? 0 : h.getValueAtPercentile(90) / 1000.0,
                     empty ? 0 : h.getValueAtPercentile(99) / 1000.0,
                     empty ? 0 : h.getValueAtPercentile(99.9) / 1000.0,
                     empty ? 0 : h.getMaxValue() / 1000.0,
-                    Collections.unmodifiableMap(errorsBy));
+                    Collections.unmodifiableMap(errorsBy), distribution(h));
         }
+    }
+
+    /**
+     * Latency at percentiles spaced evenly on the "nines" scale (0, 25, 44, ... 99.99) plus the maximum: the points of
+     * HdrHistogram's percentile-distribution plot. Empty when nothing was recorded.
+     */
+    static List<LoadReport.Point> distribution(Histogram h) {
+        if (h.getTotalCount() == 0) {
+            return List.of();
+        }
+        List<LoadReport.Point> points = new ArrayList<>();
+        for (int k = 0; k <= 32; k++) {
+            double p = 100.0 * (1 - Math.pow(10, -k / 8.0));
+            points.add(new LoadReport.Point(Math.round(p * 10_000) / 10_000.0, h.getValueAtPercentile(p) / 1000.0));
+        }
+        points.add(new LoadReport.Point(100.0, h.getMaxValue() / 1000.0));
+        return List.copyOf(points);
     }
 
     /** Prints {@code [  3s] sent=150 ok=148 errors=0 in-flight=2 rate=50.0/s} once a second. */

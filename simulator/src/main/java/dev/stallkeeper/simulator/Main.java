@@ -17,7 +17,8 @@ import java.io.PrintWriter;
         versionProvider = Main.Version.class,
         description = "Plays Huawei Cloud KooGallery against a seller's production address and serves the "
                 + "KooGallery open APIs the seller calls.",
-        subcommands = {ServeCommand.class, CallCommand.class, LoadCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, CallCommand.class, ConformanceCommand.class, ScenarioCommand.class,
+                LoadCommand.class, ChartCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @Spec
@@ -25,7 +26,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: serve, call or load");
+        throw new ParameterException(spec.commandLine(), "Missing command: serve, call, conformance, scenario, load or chart");
     }
 
     public static void main(String[] args) {

@@ -36,11 +36,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
- * The KooGallery open APIs Stallkeeper calls, served locally over plain HTTP: today Query Order (§7.1), verified with
- * the APIG AK/SK signature (§7.4).
+ * The KooGallery open APIs Stallkeeper calls, served locally over plain HTTP: Query Order (§7.1), verified with the
+ * APIG AK/SK signature (§7.4), and the pay-per-use usage push (§7.2, see {@link UsageReceiver}), verified with the
+ * seller's basic-interface key ({@link #setUsageKey}). An admin API under {@value #ADMIN_PREFIX} (APIG-signed with the
+ * same AK/SK, see {@link ServeAdminClient}) lets other processes register orders and instances, read the recorded
+ * usage and inject failures.
  *
  * <p>Answers:
  * <ul>
@@ -51,7 +55,10 @@ import java.util.logging.Logger;
  * The nine documented mock orders (§4.4) are registered from the start. Thread-safe; test hooks
  * ({@link #setFailNext}, {@link #setDelay}, {@link #setSynthesizeUnknown}) may be changed while serving.
  */
-public final class OpenApiServer implements AutoCloseable {
+public final class OpenApiServer implements AutoCloseable, OrderRegistry {
+
+    /** Path prefix of the simulator's own admin API. */
+    public static final String ADMIN_PREFIX = "/simulator/";
 
     /** Clock skew accepted on {@code X-Sdk-Date}, as the real API gateway does. */
     static final Duration SIGNATURE_WINDOW = Duration.ofMinutes(15);
@@ -73,6 +80,9 @@ public final class OpenApiServer implements AutoCloseable {
     private final AtomicReference<FailurePlan> failures = new AtomicReference<>(FailurePlan.NONE);
     private final AtomicLong queryOrderCount = new AtomicLong();
     private final List<String> queriedOrderIds = Collections.synchronizedList(new ArrayList<>());
+    private final UsageReceiver usage = new UsageReceiver(null, clock);
+    private final AtomicReference<FailurePlan> usageFailures = new AtomicReference<>(FailurePlan.NONE);
+    private volatile Consumer<String> events = line -> { };
 
     private OpenApiServer(HttpServer http, ExecutorService executor, String ak, String sk, String host) {
         this.http = http;
@@ -116,6 +126,8 @@ public final class OpenApiServer implements AutoCloseable {
         http.setExecutor(executor);
         OpenApiServer server = new OpenApiServer(http, executor, ak, sk, host);
         http.createContext(QueryOrder.PATH, server::handleQueryOrder);
+        http.createContext(UsageReceiver.PATH, server::handleUsage);
+        http.createContext(ADMIN_PREFIX, server::handleAdmin);
         http.createContext("/", server::handleUnknown);
         http.start();
         return server;
@@ -131,9 +143,56 @@ public final class OpenApiServer implements AutoCloseable {
     }
 
     /** Makes Query Order answer this order (replacing any order with the same id). */
+    @Override
     public void register(OrderInfo order) {
         Objects.requireNonNull(order, "order");
         orders.put(Objects.requireNonNull(order.orderId(), "orderId"), order);
+    }
+
+    /** The registered order with this id, if any (synthesized orders are not registered). */
+    public OrderInfo order(String orderId) {
+        return orders.get(orderId);
+    }
+
+    @Override
+    public void registerInstance(String instanceId) {
+        usage.registerInstance(instanceId);
+    }
+
+    /** The key usage pushes must be signed with (the seller's basic-interface key); {@code null} refuses them all. */
+    public void setUsageKey(String key) {
+        usage.setKey(key);
+    }
+
+    /** See {@link UsageReceiver#setKnownInstancesOnly}. */
+    public void setUsageKnownInstancesOnly(boolean knownOnly) {
+        usage.setKnownInstancesOnly(knownOnly);
+    }
+
+    /** Usage records accepted so far, in arrival order. */
+    public List<UsageReceiver.UsageRecord> usageRecords() {
+        return usage.records();
+    }
+
+    /** The usage-push receiver, for tests that need its finer controls. */
+    public UsageReceiver usage() {
+        return usage;
+    }
+
+    /**
+     * The next {@code n} usage pushes (whatever their signature) are answered with {@code httpStatus} and a KooGallery
+     * error body and recorded nowhere: an outage of the usage API. {@code n = 0} cancels a pending plan.
+     */
+    public void setUsageFailNext(int n, int httpStatus) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must be >= 0");
+        }
+        usageFailures.set(n == 0 ? FailurePlan.NONE : new FailurePlan(new AtomicInteger(n), httpStatus));
+    }
+
+    /** Receives one line per usage push and admin call, for {@code serve}'s console. */
+    public void setEventListener(Consumer<String> listener) {
+        this.events = listener == null ? line -> { } : listener;
     }
 
     /**
@@ -252,17 +311,136 @@ public final class OpenApiServer implements AutoCloseable {
     }
 
     private boolean signatureValid(HttpExchange exchange, byte[] body) {
+        Map<String, String> headers = headers(exchange);
+        String host = headers.getOrDefault(ApigSigner.HEADER_HOST, baseUri.getAuthority());
+        URI requestUri = exchange.getRequestURI();
+        URI uri = URI.create("http://" + host + requestUri.getRawPath()
+                + (requestUri.getRawQuery() == null ? "" : "?" + requestUri.getRawQuery()));
+        return ApigSigner.verify(exchange.getRequestMethod(), uri, headers, body, ak, sk, SIGNATURE_WINDOW, clock);
+    }
+
+    private void handleUsage(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = readAll(exchange.getRequestBody());
+            if (!UsageReceiver.PATH.equals(exchange.getRequestURI().getPath())) {
+                sendNotFound(exchange);
+                return;
+            }
+            pause();
+            Integer failStatus = usageFailures.get().take();
+            if (failStatus != null) {
+                events.accept("usage push: simulated failure HTTP " + failStatus);
+                sendError(exchange, failStatus, errorCodeFor(failStatus), "Simulated failure");
+                return;
+            }
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                exchange.getResponseHeaders().set("Allow", "POST");
+                sendError(exchange, 405, "MKT.0199", "Method not allowed");
+                return;
+            }
+            UsageReceiver.Outcome outcome = usage.receive(headers(exchange), body);
+            StringBuilder line = new StringBuilder("usage push: HTTP ").append(outcome.httpStatus()).append(' ')
+                    .append(outcome.resultCode());
+            if (outcome.callAccepted()) {
+                line.append(", ").append(outcome.accepted()).append(" accepted, ")
+                        .append(outcome.failures().size()).append(" refused");
+                outcome.failures().forEach(f -> line.append(System.lineSeparator()).append("  refused #")
+                        .append(f.index()).append(' ').append(f.meteringSn()).append(": ").append(f.errorCode())
+                        .append(' ').append(f.errorMsg()));
+            } else {
+                line.append(" ").append(outcome.resultMsg());
+            }
+            events.accept(line.toString());
+            send(exchange, outcome.httpStatus(), outcome.toJson());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Usage push simulator failed", e);
+            throw e;
+        }
+    }
+
+    /**
+     * {@code POST /simulator/orders} (an OrderInfo or a list of them), {@code POST /simulator/instances}
+     * ({@code {"instanceIds":[...]}}), {@code GET /simulator/usage-records}, {@code POST /simulator/faults}
+     * ({@code {"api":"queryOrder"|"usage","count":n,"status":503}}); all APIG-signed with the server's AK/SK.
+     */
+    private void handleAdmin(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = readAll(exchange.getRequestBody());
+            if (!signatureValid(exchange, body)) {
+                sendError(exchange, 401, "MKT.0154", "Illegal token");
+                return;
+            }
+            String path = exchange.getRequestURI().getPath().substring(ADMIN_PREFIX.length());
+            String method = exchange.getRequestMethod();
+            ObjectNode answer = Json.mapper().createObjectNode();
+            try {
+                switch (method + " " + path) {
+                    case "POST orders" -> {
+                        com.fasterxml.jackson.databind.JsonNode tree = Json.mapper().readTree(body);
+                        List<OrderInfo> list = new ArrayList<>();
+                        if (tree != null && tree.isArray()) {
+                            for (com.fasterxml.jackson.databind.JsonNode n : tree) {
+                                list.add(Json.mapper().treeToValue(n, OrderInfo.class));
+                            }
+                        } else if (tree != null && tree.isObject()) {
+                            list.add(Json.mapper().treeToValue(tree, OrderInfo.class));
+                        }
+                        if (list.isEmpty() || list.stream().anyMatch(o -> o.orderId() == null || o.orderId().isBlank())) {
+                            sendError(exchange, 400, "MKT.0101", "Invalid parameter: orders need an orderId");
+                            return;
+                        }
+                        list.forEach(this::register);
+                        events.accept("admin: registered order(s) "
+                                + String.join(", ", list.stream().map(OrderInfo::orderId).toList()));
+                        answer.put("registered", list.size());
+                    }
+                    case "POST instances" -> {
+                        com.fasterxml.jackson.databind.JsonNode ids = Json.mapper().readTree(body).path("instanceIds");
+                        if (!ids.isArray()) {
+                            sendError(exchange, 400, "MKT.0101", "Invalid parameter: instanceIds must be a list");
+                            return;
+                        }
+                        ids.forEach(id -> registerInstance(id.asText()));
+                        answer.put("registered", ids.size());
+                    }
+                    case "GET usage-records" -> answer = usage.recordsJson();
+                    case "POST faults" -> {
+                        com.fasterxml.jackson.databind.JsonNode f = Json.mapper().readTree(body);
+                        int count = f.path("count").asInt(1);
+                        int status = f.path("status").asInt(503);
+                        switch (f.path("api").asText("")) {
+                            case "queryOrder" -> setFailNext(count, status);
+                            case "usage" -> setUsageFailNext(count, status);
+                            default -> {
+                                sendError(exchange, 400, "MKT.0101", "Invalid parameter: api must be queryOrder or usage");
+                                return;
+                            }
+                        }
+                        events.accept("admin: next " + count + " " + f.path("api").asText() + " call(s) fail with HTTP "
+                                + status);
+                        answer.put("armed", count);
+                    }
+                    default -> {
+                        sendNotFound(exchange);
+                        return;
+                    }
+                }
+            } catch (IOException | IllegalArgumentException e) {
+                sendError(exchange, 400, "MKT.0101", "Invalid parameter: " + e.getMessage());
+                return;
+            }
+            send(exchange, 200, Json.write(answer));
+        }
+    }
+
+    private static Map<String, String> headers(HttpExchange exchange) {
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         exchange.getRequestHeaders().forEach((name, values) -> {
             if (!values.isEmpty()) {
                 headers.put(name, values.get(0));
             }
         });
-        String host = headers.getOrDefault(ApigSigner.HEADER_HOST, baseUri.getAuthority());
-        URI requestUri = exchange.getRequestURI();
-        URI uri = URI.create("http://" + host + requestUri.getRawPath()
-                + (requestUri.getRawQuery() == null ? "" : "?" + requestUri.getRawQuery()));
-        return ApigSigner.verify(exchange.getRequestMethod(), uri, headers, body, ak, sk, SIGNATURE_WINDOW, clock);
+        return headers;
     }
 
     private void handleUnknown(HttpExchange exchange) throws IOException {

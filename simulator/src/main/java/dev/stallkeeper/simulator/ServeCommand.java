@@ -14,9 +14,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code serve}: runs {@link OpenApiServer} until the process is stopped. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serves the KooGallery open APIs (Query Order) with APIG AK/SK verification until killed.",
-                "The documented mock orders (MOCKPERIODYEARNEW ... MOCKMONTYCHANGE) are always known.",
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Serves the KooGallery open APIs the seller calls until killed: Query Order (APIG AK/SK "
+                + "verified) and the pay-per-use usage push (signature header with the seller's --key verified; "
+                + "records checked one by one, at most 1000 per call; each push is logged on standard output).",
+                "The documented mock orders (MOCKPERIODYEARNEW ... MOCKMONTYCHANGE) are always known; `scenario "
+                        + "--serve URL` and `conformance --serve URL` register more through the admin API under "
+                        + "/simulator/ (APIG-signed with the same AK/SK), which also lists the recorded usage "
+                        + "(GET /simulator/usage-records) and injects outages (POST /simulator/faults).",
                 "Point the seller's KOOGALLERY_API_BASE at the printed URL."})
 final class ServeCommand implements Callable<Integer> {
 
@@ -44,6 +49,15 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--delay", description = "Hold every answer back this long, e.g. 2s.")
     Duration delay;
 
+    @Option(names = "--key", defaultValue = "${env:KOOGALLERY_KEY}",
+            description = "The seller's basic-interface key, which signs usage pushes (default: env KOOGALLERY_KEY; "
+                    + "without it every push is refused with MKT.0102).")
+    String key;
+
+    @Option(names = "--known-instances-only",
+            description = "Refuse usage records of instances not registered through the admin API (error 001).")
+    boolean knownInstancesOnly;
+
     @Override
     public Integer call() throws InterruptedException {
         if (ak == null || ak.isBlank() || sk == null || sk.isBlank()) {
@@ -58,6 +72,14 @@ final class ServeCommand implements Callable<Integer> {
             return 1;
         }
         server.setSynthesizeUnknown(synthesize);
+        server.setUsageKey(key == null || key.isBlank() ? null : key);
+        server.setUsageKnownInstancesOnly(knownInstancesOnly);
+        server.setEventListener(line -> {
+            synchronized (out) {
+                out.println(line);
+                out.flush();
+            }
+        });
         if (delay != null) {
             server.setDelay(delay);
         }
@@ -70,6 +92,10 @@ final class ServeCommand implements Callable<Integer> {
         out.println("  Query Order: GET " + server.baseUri() + QueryOrder.PATH + "?orderId=...&orderLineId=...");
         out.println("  unknown orders: " + (synthesize ? "synthesized" : "HTTP 400 MKT.0101")
                 + (delay == null ? "" : "; answers delayed by " + delay.toMillis() + " ms"));
+        out.println("  Usage push:  POST " + server.baseUri() + UsageReceiver.PATH
+                + (key == null || key.isBlank() ? "  (no --key: every push is refused)" : ""));
+        out.println("  Admin API:   " + server.baseUri() + OpenApiServer.ADMIN_PREFIX
+                + "{orders,instances,usage-records,faults} (APIG-signed)");
         out.flush();
         stopped.await();
         return 0;

@@ -97,6 +97,30 @@ public final class SimulatedOrders {
         return new OrderInfo(orderId, QueryOrder.NEW, KooTime.format14(epoch), List.of(line), buyer, List.of());
     }
 
+    /**
+     * {@code order} under a new id: same type, terms, products and buyer, its lines renamed {@code <newId>-000001},
+     * {@code -000002}, ... For runs that need fresh orders shaped like the mock ones.
+     */
+    public static OrderInfo renamed(OrderInfo order, String newOrderId) {
+        List<OrderLine> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < order.orderLine().size(); i++) {
+            OrderLine l = order.orderLine().get(i);
+            lines.add(new OrderLine(String.format("%s-%06d", newOrderId, i + 1), l.chargingMode(), l.periodType(),
+                    l.periodNumber(), l.expireTime(), l.orderAmount(), l.currency(), l.productInfo()));
+        }
+        return new OrderInfo(newOrderId, order.orderType(), order.createTime(), lines, order.buyerInfo(),
+                order.extendParams());
+    }
+
+    /** {@code order} with the products of its (first) line replaced: one pay-per-use spec with several billed items. */
+    public static OrderInfo withProducts(OrderInfo order, List<ProductInfo> products) {
+        OrderLine l = order.orderLine().get(0);
+        OrderLine line = new OrderLine(l.orderLineId(), l.chargingMode(), l.periodType(), l.periodNumber(),
+                l.expireTime(), l.orderAmount(), l.currency(), products);
+        return new OrderInfo(order.orderId(), order.orderType(), order.createTime(), List.of(line), order.buyerInfo(),
+                order.extendParams());
+    }
+
     /** What a mock order line costs and how long it runs; {@code expiry} maps creation to expiry (null: none). */
     private record Terms(String periodType, Integer periodNumber, UnaryOperator<ZonedDateTime> expiry, String amount,
                          ProductInfo product) {

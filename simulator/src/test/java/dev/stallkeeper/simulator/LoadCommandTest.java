@@ -72,7 +72,8 @@ class LoadCommandTest {
         assertThat(seller.received).filteredOn(r -> new String(r.body()).contains("queryInstance"))
                 .allSatisfy(r -> assertThat(Json.parseObject(r.body()).path("instanceId").asText().split(","))
                         .hasSizeBetween(1, 5));
-        assertThat(out.toString()).contains("[   1s] sent=").contains("p99.9 ms").contains("errors: none");
+        assertThat(err.toString()).contains("[   1s] sent=");
+        assertThat(out.toString()).contains("p99.9 ms").contains("errors: none");
     }
 
     @Test
@@ -117,5 +118,33 @@ class LoadCommandTest {
 
     private int run(String... args) {
         return Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void openLoopMeasuresFromTheIntendedSendTime() throws Exception {
+        // The first answer stalls 500 ms and only one request may be outstanding: every request due meanwhile is
+        // sent late. Measured from the intended time (no coordinated omission) they show the wait; measured from
+        // the actual send they would all look instant.
+        java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+        seller.answer = request -> {
+            if (first.getAndSet(false)) {
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return seller.success(request);
+        };
+        LoadPlan plan = new LoadPlan(seller.url(), KEY, 50.0, null, java.time.Duration.ofSeconds(1), null,
+                LoadPlan.parseMix("newInstance:1"), 10, false, 1, java.time.Duration.ofSeconds(5));
+
+        LoadReport report = new LoadGenerator(plan, new CallbackClient(seller.url(), KEY), null).run();
+
+        assertThat(report.total().count()).isEqualTo(50);
+        assertThat(report.total().p90Ms()).as("requests due during the stall waited for it").isGreaterThan(200);
+        assertThat(report.total().maxMs()).isGreaterThanOrEqualTo(500);
+        assertThat(report.sendLagMaxMs()).as("the generator reports that it sent late").isGreaterThan(300);
+        assertThat(report.format()).contains("the generator itself fell behind");
     }
 }

@@ -21,7 +21,7 @@ class MainTest {
     private final StringWriter err = new StringWriter();
 
     @ParameterizedTest
-    @ValueSource(strings = {"serve", "call", "load"})
+    @ValueSource(strings = {"serve", "call", "conformance", "scenario", "load", "chart"})
     void everyCommandHasHelp(String command) {
         int exit = run(command, "--help");
 
