@@ -21,7 +21,8 @@ public final class MigrationResources implements ResourceProvider {
 
     /** Every migration script, in version order. Add new ones at the end. */
     public static final List<String> MIGRATIONS = List.of(
-            "V1__callbacks_and_instances.sql");
+            "V1__callbacks_and_instances.sql",
+            "V2__admin_users.sql");
 
     static final String LOCATION = "db/migration/";
 

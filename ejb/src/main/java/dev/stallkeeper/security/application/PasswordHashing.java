@@ -1,0 +1,43 @@
+package dev.stallkeeper.security.application;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Password hashes in Jakarta Security's PBKDF2 format, with the parameters the login identity store verifies
+ * with (the web module's {@code @DatabaseIdentityStoreDefinition} uses the same constants).
+ */
+@ApplicationScoped
+public class PasswordHashing {
+
+    public static final String ALGORITHM = "Pbkdf2PasswordHash.Algorithm=PBKDF2WithHmacSHA512";
+    /** OWASP's 2023 figure for PBKDF2-HMAC-SHA512. */
+    public static final String ITERATIONS = "Pbkdf2PasswordHash.Iterations=210000";
+    public static final String SALT_BYTES = "Pbkdf2PasswordHash.SaltSizeBytes=32";
+    public static final String KEY_BYTES = "Pbkdf2PasswordHash.KeySizeBytes=64";
+
+    @Inject
+    Pbkdf2PasswordHash hash;
+
+    @PostConstruct
+    void configure() {
+        Map<String, String> parameters = new HashMap<>();
+        for (String p : new String[] {ALGORITHM, ITERATIONS, SALT_BYTES, KEY_BYTES}) {
+            int eq = p.indexOf('=');
+            parameters.put(p.substring(0, eq), p.substring(eq + 1));
+        }
+        hash.initialize(parameters);
+    }
+
+    public String hash(char[] password) {
+        return hash.generate(password);
+    }
+
+    public boolean matches(char[] password, String stored) {
+        return stored != null && hash.verify(password, stored);
+    }
+}
