@@ -101,6 +101,12 @@ class ConsolePagesIT {
         long workId = ((Number) Db.value("SELECT id FROM work_item WHERE instance_id = ?", id)).longValue();
 
         Console browser = admin();
+        String dashboard = browser.get("/admin/index.xhtml").body();
+        java.util.regex.Matcher failedOrders = java.util.regex.Pattern.compile("id=\"failed-orders\">(\\d+)").matcher(dashboard);
+        assertThat(failedOrders.find()).isTrue();
+        assertThat(Integer.parseInt(failedOrders.group(1))).as("a FAILED instance counts towards delisting").isGreaterThanOrEqualTo(1);
+        assertThat(dashboard).contains("id=\"chart-volume\"").contains("id=\"chart-latency\"").doesNotContain("id=\"cb-total\">0<");
+
         HttpResponse<String> page = browser.get("/admin/messages.xhtml");
         assertThat(page.body()).contains(id).contains("SaaS tenant service unavailable");
         String button = buttonFor(page.body(), id);
