@@ -128,6 +128,20 @@ class ConsolePagesIT {
         assertThat(finance.statusCode()).as("anonymous").isEqualTo(302);
     }
 
+    @Test
+    void theSettingsPageShowsTheEffectiveConfigurationWithoutSecretsAndASelfCheck() {
+        String page = admin().get("/admin/settings.xhtml").body();
+        assertThat(page).contains("KOOGALLERY_KEY").contains("set (masked)").contains("KOOGALLERY_API_BASE")
+                .contains("http://127.0.0.1:" + System.getProperty("it.openapi.port"));
+        assertThat(page).doesNotContain(System.getProperty("it.key")).doesNotContain(System.getProperty("it.sk"))
+                .doesNotContain(adminPassword());
+        java.util.regex.Matcher db = java.util.regex.Pattern.compile("id=\"check-database\">.*?<td class=\"([a-z-]+)\">",
+                java.util.regex.Pattern.DOTALL).matcher(page);
+        assertThat(db.find()).isTrue();
+        assertThat(db.group(1)).isEqualTo("msg-info");
+        assertThat(page).contains("PostgreSQL").contains("id=\"check-openApi\"").contains("id=\"check-clock\"");
+    }
+
     /** The name of the replay button in the row of that instance. */
     private static String buttonFor(String html, String instanceId) {
         int row = html.indexOf(instanceId);
