@@ -1,0 +1,259 @@
+package dev.stallkeeper.it.browser;
+
+import static dev.stallkeeper.it.support.Console.adminPassword;
+import static dev.stallkeeper.it.support.Console.adminUser;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.stallkeeper.it.support.Db;
+import dev.stallkeeper.it.support.Deployments;
+import dev.stallkeeper.it.support.KooGallery;
+import dev.stallkeeper.simulator.CallbackResult;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The admin console in a real browser (headless Chromium): the login form, the header's links, the dashboard's
+ * figures, the language switch, the users page, escaping of what users typed, and logout.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ConsoleBrowserIT {
+
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    private static final String MARKUP = "<img src=x onerror=alert(1)>";
+
+    /** One browser for the class, its cookies and cache cleared before each test. */
+    @RegisterExtension
+    static final Browser browser = new Browser();
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.stallkeeper();
+    }
+
+    @Test
+    void theLoginFormRefusesAWrongPasswordAndOpensTheConsoleWithTheRightOne() {
+        browser.open("/admin/");
+        browser.waitForPath("/admin/login.xhtml");
+        assertThat(browser.driver().getTitle()).isEqualTo("Log in · Stallkeeper");
+
+        browser.clickAndWait("login:submit");
+        assertThat(browser.text("login:messages")).contains("Enter your user name.").contains("Enter your password.");
+
+        browser.submitLogin(adminUser(), "not-the-password-1");
+        assertThat(browser.text("login:messages"))
+                .isEqualTo("User name or password is wrong, or the account is disabled.");
+        assertThat(browser.byId("login:password").getAttribute("value")).as("the password is not sent back").isEmpty();
+        assertThat(browser.driver().findElements(By.id("whoami"))).isEmpty();
+        browser.screenshot("refused");
+
+        browser.submitLogin(adminUser(), adminPassword());
+        browser.waitForPath("/admin/index.xhtml");
+        assertThat(browser.text("whoami")).isEqualTo(adminUser());
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Dashboard");
+        assertThat(browser.driver().getTitle()).isEqualTo("Dashboard · Stallkeeper");
+    }
+
+    @Test
+    void theHeaderLinksLeadToEveryPage() {
+        browser.login(adminUser(), adminPassword());
+
+        browser.clickAndWait("nav-users");
+        browser.waitForPath("/admin/users.xhtml");
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Users");
+        assertThat(browser.driver().getTitle()).isEqualTo("Users · Stallkeeper");
+        assertThat(column("users:table", 1)).contains(adminUser());
+        assertThat(headers("users:table")).containsExactly("User name", "Name", "Roles", "Status", "");
+        browser.screenshot("users");
+
+        browser.clickAndWait("nav-dashboard");
+        browser.waitForPath("/admin/index.xhtml");
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Dashboard");
+        assertThat(browser.byId("instance-states").isDisplayed()).isTrue();
+    }
+
+    @Test
+    void theDashboardCountsInstancesByStateIncludingOneJustCreated() {
+        browser.login(adminUser(), adminPassword());
+        long before = activeCount();
+
+        String instanceId = newActiveInstance();
+        browser.driver().navigate().refresh();
+        browser.waitUntilLoaded();
+        assertThat(activeCount()).isGreaterThan(before);
+
+        assertThat(activeCount()).isEqualTo(Db.count("SELECT COUNT(*) FROM instance WHERE state = 'ACTIVE'"));
+        assertThat(browser.find(By.cssSelector("#instance-states")).findElements(By.className("card")))
+                .extracting(card -> card.getAttribute("id"))
+                .containsExactly("state-PROVISIONING", "state-ACTIVE", "state-FROZEN", "state-RELEASED", "state-FAILED");
+        assertThat(stateLabel("ACTIVE")).isEqualTo("Active");
+        assertThat(stateLabel("FAILED")).isEqualTo("Failed");
+        assertThat(browser.find(By.tagName("h2")).getText()).isEqualTo("Instances by state");
+    }
+
+    @Test
+    void theLanguageSwitchTurnsTheConsoleIntoSimplifiedChineseAndBack() {
+        browser.login(adminUser(), adminPassword());
+
+        browser.clickAndWait("language:zh");
+        browser.waitUntil(ExpectedConditions.textToBe(By.tagName("h1"), "概览"));
+        assertThat(browser.driver().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
+        assertThat(browser.driver().getTitle()).isEqualTo("概览 · Stallkeeper");
+        assertThat(browser.text("nav-dashboard")).isEqualTo("概览");
+        assertThat(browser.text("nav-users")).isEqualTo("用户");
+        assertThat(browser.byId("logout:submit").getAttribute("value")).isEqualTo("退出");
+        assertThat(browser.find(By.tagName("h2")).getText()).isEqualTo("各状态实例数");
+        assertThat(stateLabel("ACTIVE")).isEqualTo("使用中");
+        assertThat(stateLabel("FAILED")).isEqualTo("开通失败");
+        browser.screenshot("dashboard-zh");
+
+        browser.clickAndWait("nav-users");
+        browser.waitForPath("/admin/users.xhtml");
+        assertThat(browser.find(By.tagName("h1")).getText()).as("the choice lasts for the session").isEqualTo("用户");
+        assertThat(headers("users:table")).startsWith("用户名", "姓名", "角色", "状态");
+        assertThat(rowOf(adminUser()).getText()).contains("管理员").contains("已启用");
+        assertThat(browser.byId("create:submit").getAttribute("value")).isEqualTo("创建用户");
+        browser.screenshot("users-zh");
+
+        browser.clickAndWait("language:en");
+        browser.waitUntil(ExpectedConditions.textToBe(By.tagName("h1"), "Users"));
+        assertThat(browser.driver().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        assertThat(browser.text("nav-dashboard")).isEqualTo("Dashboard");
+        assertThat(rowOf(adminUser()).getText()).contains("Admin").contains("enabled");
+    }
+
+    @Test
+    void theLanguageChosenOnTheLoginPageStaysAfterLogin() {
+        browser.open("/admin/login.xhtml");
+        browser.clickAndWait("language:zh");
+        browser.waitUntil(ExpectedConditions.textToBe(By.cssSelector("label[for='login:username']"), "用户名"));
+        assertThat(browser.driver().getTitle()).isEqualTo("登录 · Stallkeeper");
+        assertThat(browser.byId("login:submit").getAttribute("value")).isEqualTo("登录");
+
+        browser.submitLogin(adminUser(), "not-the-password-1");
+        assertThat(browser.text("login:messages")).isEqualTo("用户名或密码错误，或账号已停用。");
+        browser.screenshot("refused-zh");
+
+        browser.submitLogin(adminUser(), adminPassword());
+        browser.waitForPath("/admin/index.xhtml");
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("概览");
+    }
+
+    @Test
+    void anAdminCreatesAnOperatorWhoCanLogInButMayNotOpenTheUsersPage() {
+        String operator = "br-op-" + RUN;
+        String password = "browser-op-pass-01";
+        browser.login(adminUser(), adminPassword());
+        browser.clickAndWait("nav-users");
+        createUser(operator, "Browser Operator", password, "operator");
+
+        assertThat(browser.text("messages")).isEqualTo("User " + operator + " created.");
+        assertThat(rowOf(operator).getText()).contains("Browser Operator").contains("Operator").contains("enabled");
+        assertThat(Db.value("SELECT role FROM admin_user_role WHERE username = ?", operator)).isEqualTo("OPERATOR");
+        browser.screenshot("created");
+
+        browser.clickAndWait("logout:submit");
+        browser.waitForPath("/admin/login.xhtml");
+        browser.login(operator, password);
+        assertThat(browser.driver().findElements(By.id("nav-users"))).as("no link to a page the operator may not open").isEmpty();
+        assertThat(browser.byId("nav-dashboard").isDisplayed()).isTrue();
+
+        browser.open("/admin/users.xhtml");
+        browser.waitUntil(ExpectedConditions.textToBe(By.tagName("h1"), "Not allowed"));
+        assertThat(browser.driver().getTitle()).isEqualTo("Not allowed · Stallkeeper");
+        assertThat(browser.driver().findElements(By.id("users:table"))).isEmpty();
+        assertThat(browser.driver().getPageSource()).doesNotContain(adminUser());
+    }
+
+    @Test
+    void markupInADisplayNameIsShownAsTextAndRunsNoScript() {
+        String user = "br-markup-" + RUN;
+        browser.login(adminUser(), adminPassword());
+        browser.clickAndWait("nav-users");
+        createUser(user, MARKUP, "browser-markup-pass-1", "finance");
+
+        WebElement row = rowOf(user);
+        assertThat(row.findElements(By.tagName("td")).get(1).getText()).isEqualTo(MARKUP);
+        assertThat(browser.driver().findElements(By.cssSelector("#users\\:table img"))).isEmpty();
+        assertThat(browser.dialogOpen()).as("an alert opened: the markup ran").isFalse();
+
+        browser.driver().navigate().refresh();
+        browser.waitUntilLoaded();
+        assertThat(rowOf(user).findElements(By.tagName("td")).get(1).getText()).isEqualTo(MARKUP);
+        assertThat(browser.dialogOpen()).as("an alert opened: the markup ran").isFalse();
+    }
+
+    @Test
+    void logoutReturnsToTheLoginPageAndBackDoesNotShowTheDashboardAgain() {
+        browser.login(adminUser(), adminPassword());
+        assertThat(browser.byId("instance-states").isDisplayed()).isTrue();
+
+        browser.clickAndWait("logout:submit");
+        browser.waitForPath("/admin/login.xhtml");
+        assertThat(browser.byId("login:username").isDisplayed()).isTrue();
+
+        browser.driver().navigate().back();
+        browser.waitUntilLoaded();
+        assertThat(browser.driver().findElements(By.id("instance-states"))).as("the dashboard, after logout").isEmpty();
+        assertThat(browser.driver().findElements(By.id("whoami"))).isEmpty();
+        browser.waitForPath("/admin/login.xhtml");
+    }
+
+    private void createUser(String username, String displayName, String password, String role) {
+        browser.waitForPath("/admin/users.xhtml");
+        browser.type("create:username", username);
+        browser.type("create:displayName", displayName);
+        browser.type("create:password", password);
+        browser.find(By.cssSelector("input[name='create:roles'][value='" + role + "']")).click();
+        browser.clickAndWait("create:submit");
+        browser.waitForPath("/admin/users.xhtml");
+        browser.waitUntil(ExpectedConditions.textToBe(By.id("messages"), "User " + username + " created."));
+    }
+
+    /** A newInstance callback as KooGallery signs it; on a busy machine it may finish after the answer (000004). */
+    private static String newActiveInstance() {
+        String orderId = KooGallery.uniqueOrderId();
+        KooGallery.order(orderId, "NEW", "PERIOD", "P-" + orderId, "SKU-BASIC", 20);
+        CallbackResult result = KooGallery.send(KooGallery.newInstance(orderId, orderId + "-000001", UUID.randomUUID().toString()));
+        assertThat(result.resultCode()).as(result.toString()).isIn("000000", "000004");
+        String instanceId = result.json().get("instanceId").asText();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> "ACTIVE".equals(Db.value("SELECT state FROM instance WHERE id = ?", instanceId)));
+        return instanceId;
+    }
+
+    private long activeCount() {
+        return Long.parseLong(browser.find(By.cssSelector("#state-ACTIVE .n")).getText().trim());
+    }
+
+    private String stateLabel(String state) {
+        return browser.find(By.cssSelector("#state-" + state + " > div:first-child")).getText();
+    }
+
+    private List<String> headers(String tableId) {
+        return browser.byId(tableId).findElements(By.cssSelector("thead th")).stream().map(WebElement::getText).toList();
+    }
+
+    private List<String> column(String tableId, int column) {
+        return browser.byId(tableId).findElements(By.cssSelector("tbody tr td:nth-child(" + column + ")")).stream()
+                .map(WebElement::getText).toList();
+    }
+
+    private WebElement rowOf(String username) {
+        return browser.byId("users:table").findElements(By.cssSelector("tbody tr")).stream()
+                .filter(tr -> tr.findElement(By.cssSelector("td")).getText().equals(username))
+                .findFirst().orElseThrow(() -> new AssertionError("no row for " + username));
+    }
+}
