@@ -22,7 +22,8 @@ public final class MigrationResources implements ResourceProvider {
     /** Every migration script, in version order. Add new ones at the end. */
     public static final List<String> MIGRATIONS = List.of(
             "V1__callbacks_and_instances.sql",
-            "V2__admin_users.sql");
+            "V2__admin_users.sql",
+            "V4__console_indexes.sql");
 
     static final String LOCATION = "db/migration/";
 

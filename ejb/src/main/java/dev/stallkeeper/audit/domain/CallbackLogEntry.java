@@ -73,4 +73,14 @@ public class CallbackLogEntry {
     public String activity() { return activity; }
     public String resultCode() { return resultCode; }
     public Instant receivedAt() { return receivedAt; }
+    public String orderId() { return orderId; }
+    public String orderLineId() { return orderLineId; }
+    public String instanceIds() { return instanceIds; }
+    public boolean testFlag() { return testFlag; }
+    public String nonce() { return nonce; }
+    public String resultMsg() { return resultMsg; }
+    public int latencyMs() { return latencyMs; }
+    public String remoteAddr() { return remoteAddr; }
+    public byte[] requestBody() { return requestBody == null ? null : requestBody.clone(); }
+    public byte[] responseBody() { return responseBody == null ? null : responseBody.clone(); }
 }
