@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -70,6 +71,7 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         perClass = true;
+        forgetScreenshotsOf(context.getRequiredTestClass().getSimpleName());
         start();
     }
 
@@ -157,7 +159,7 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
         }
     }
 
-    public WebDriver driver() {
+    public ChromeDriver driver() {
         return driver;
     }
 
@@ -184,9 +186,12 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
         return wait.until(condition);
     }
 
-    /** Clicks and waits until the page it leads to (a redirect after a Faces post, usually) has replaced this one. */
     public void clickAndWait(By by) {
-        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
+        clickAndWait(find(by));
+    }
+
+    /** Clicks and waits until the page it leads to (a redirect after a Faces post, usually) has replaced this one. */
+    public void clickAndWait(WebElement element) {
         element.click();
         wait.until(ExpectedConditions.stalenessOf(element));
         waitUntilLoaded();
@@ -200,8 +205,9 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
         wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
+    /** Waits until the browser shows that path of the server (query string and fragment aside, unless given). */
     public void waitForPath(String path) {
-        wait.until(ExpectedConditions.urlMatches("^https?://[^/]+" + java.util.regex.Pattern.quote(path) + "([?#].*)?$"));
+        wait.until(ExpectedConditions.urlMatches("^https?://[^/]+" + Pattern.quote(path) + "([?#].*)?$"));
         waitUntilLoaded();
     }
 
@@ -222,9 +228,9 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
         clickAndWait("login:submit");
     }
 
-    /** Logs in and waits for the dashboard. */
+    /** Logs in through the login form and waits for the dashboard. */
     public void login(String user, String password) {
-        open("/admin/");
+        open("/admin/login.xhtml");
         submitLogin(user, password);
         waitForPath("/admin/index.xhtml");
         wait.until(ExpectedConditions.textToBe(By.id("whoami"), user));
@@ -255,6 +261,17 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
             throw new UncheckedIOException(e);
         }
         return target;
+    }
+
+    /** Screenshots of an earlier run of the class would be taken for this run's. */
+    private static void forgetScreenshotsOf(String testClass) throws IOException {
+        if (Files.isDirectory(SCREENSHOTS)) {
+            try (Stream<Path> files = Files.list(SCREENSHOTS)) {
+                for (Path file : files.filter(f -> f.getFileName().toString().startsWith(testClass + "-")).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
     }
 
     private void deleteProfile() {

@@ -8,7 +8,12 @@ import static org.awaitility.Awaitility.await;
 import dev.stallkeeper.it.support.Db;
 import dev.stallkeeper.it.support.Deployments;
 import dev.stallkeeper.it.support.KooGallery;
+import dev.stallkeeper.protocol.order.BuyerInfo;
+import dev.stallkeeper.protocol.order.OrderInfo;
+import dev.stallkeeper.protocol.order.OrderLine;
+import dev.stallkeeper.protocol.order.ProductInfo;
 import dev.stallkeeper.simulator.CallbackResult;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -16,12 +21,17 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The admin console in a real browser (headless Chromium): the login form, the header's links, the dashboard's
@@ -29,18 +39,28 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserIT {
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final String MARKUP = "<img src=x onerror=alert(1)>";
+    private static final String BUYER_MARKUP = "<script>alert('buyer')</script> Ltd.";
 
     /** One browser for the class, its cookies and cache cleared before each test. */
     @RegisterExtension
     static final Browser browser = new Browser();
 
+    /** An instance whose provisioning fails every attempt: it parks while the other tests run. */
+    private static String parked;
+
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.stallkeeper();
+    }
+
+    @BeforeAll
+    static void purchaseThatWillPark() {
+        parked = buy("FAIL-100", "Parked Buyer " + RUN).instanceId;
     }
 
     @Test
@@ -89,7 +109,8 @@ class ConsoleBrowserIT {
         browser.login(adminUser(), adminPassword());
         long before = activeCount();
 
-        String instanceId = newActiveInstance();
+        String instanceId = buy("SKU-BASIC", "Dashboard Buyer " + RUN).instanceId;
+        awaitState(instanceId, "ACTIVE");
         browser.driver().navigate().refresh();
         browser.waitUntilLoaded();
         assertThat(activeCount()).isGreaterThan(before);
@@ -127,6 +148,15 @@ class ConsoleBrowserIT {
         assertThat(browser.byId("create:submit").getAttribute("value")).isEqualTo("创建用户");
         browser.screenshot("users-zh");
 
+        browser.clickAndWait("nav-instances");
+        browser.waitForPath("/admin/instances.xhtml");
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("实例");
+        assertThat(browser.text("apply")).isEqualTo("查询");
+        assertThat(browser.text("count")).startsWith("实例数: ");
+        assertThat(new Select(browser.byId("state")).getFirstSelectedOption().getText()).isEqualTo("全部");
+        browser.screenshot("instances-zh");
+
+        browser.clickAndWait("nav-users");
         browser.clickAndWait("language:en");
         browser.waitUntil(ExpectedConditions.textToBe(By.tagName("h1"), "Users"));
         assertThat(browser.driver().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
@@ -168,6 +198,7 @@ class ConsoleBrowserIT {
         browser.waitForPath("/admin/login.xhtml");
         browser.login(operator, password);
         assertThat(browser.driver().findElements(By.id("nav-users"))).as("no link to a page the operator may not open").isEmpty();
+        assertThat(browser.text("nav-messages")).isEqualTo("Interface messages");
         assertThat(browser.byId("nav-dashboard").isDisplayed()).isTrue();
 
         browser.open("/admin/users.xhtml");
@@ -211,6 +242,78 @@ class ConsoleBrowserIT {
         browser.waitForPath("/admin/login.xhtml");
     }
 
+    @Test
+    void theInstanceListFiltersAndLeadsToAnInstanceWithItsHistory() {
+        Purchase bought = buy("SKU-BASIC", BUYER_MARKUP);
+        awaitState(bought.instanceId, "ACTIVE");
+        browser.login(adminUser(), adminPassword());
+        browser.clickAndWait("nav-instances");
+        browser.waitForPath("/admin/instances.xhtml");
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Instances");
+
+        filter(bought.orderId, "ACTIVE", null, null);
+        assertThat(browser.driver().getCurrentUrl()).as("filters are in the address, to bookmark and share")
+                .contains("q=" + bought.orderId).contains("state=ACTIVE");
+        assertThat(browser.text("count")).isEqualTo("Instances found: 1");
+        WebElement row = browser.find(By.cssSelector("#list tbody tr"));
+        assertThat(row.findElement(By.cssSelector("td:nth-child(1)")).getText()).isEqualTo(bought.instanceId);
+        assertThat(row.findElement(By.cssSelector("td:nth-child(2)")).getText()).isEqualTo("Active");
+        assertThat(row.findElement(By.cssSelector("td:nth-child(5)")).getText()).isEqualTo(BUYER_MARKUP);
+        assertThat(browser.driver().findElements(By.cssSelector("#list script"))).isEmpty();
+        assertThat(browser.dialogOpen()).as("an alert opened: the buyer's name ran as a script").isFalse();
+        browser.screenshot("filtered");
+
+        filter(bought.orderId, "FROZEN", null, null);
+        assertThat(browser.text("count")).isEqualTo("Instances found: 0");
+        assertThat(browser.driver().findElements(By.cssSelector("#list tbody tr"))).isEmpty();
+        assertThat(new Select(browser.byId("state")).getFirstSelectedOption().getText()).as("the form keeps the filter")
+                .isEqualTo("Frozen");
+
+        filter("", "", "2000-01-01", "2000-01-02");
+        assertThat(browser.text("count")).isEqualTo("Instances found: 0");
+        browser.open("/admin/instances.xhtml?from=yesterday");
+        assertThat(browser.text("filter-error")).contains("dates are yyyy-MM-dd");
+
+        filter(bought.instanceId, "", null, null);
+        browser.clickAndWait(By.linkText(bought.instanceId));
+        browser.waitForPath("/admin/instance.xhtml?id=" + bought.instanceId);
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Instance " + bought.instanceId);
+        assertThat(browser.text("state")).isEqualTo("Active");
+        assertThat(browser.text("customer")).isEqualTo(BUYER_MARKUP + " (cust-" + bought.orderId + ")");
+        assertThat(browser.text("timeline")).contains("CREATED").contains("ACTIVATED");
+        browser.screenshot("instance");
+        WebElement callback = browser.find(By.cssSelector("details.callback"));
+        assertThat(callback.getText()).contains("newInstance").contains("000000");
+        browser.driver().executeScript("arguments[0].scrollIntoView()", callback);
+        callback.findElement(By.tagName("summary")).click();
+        browser.waitUntil(d -> callback.getAttribute("open") != null);
+        assertThat(callback.findElements(By.tagName("pre"))).hasSize(2);
+        assertThat(callback.findElements(By.tagName("pre")).get(0).getText()).contains(bought.orderId);
+        assertThat(browser.dialogOpen()).isFalse();
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE) // last: the work parks (five failed attempts) while the other tests run
+    void parkedWorkIsReplayedOnceFromTheInterfaceMessagesPage() {
+        awaitWork(parked, "PARKED");
+        long workId = ((Number) Db.value("SELECT id FROM work_item WHERE instance_id = ?", parked)).longValue();
+        browser.login(adminUser(), adminPassword());
+        browser.clickAndWait("nav-messages");
+        browser.waitForPath("/admin/messages.xhtml");
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Interface messages");
+        WebElement row = parkedRow(parked);
+        assertThat(row.getText()).contains("PROVISION").contains("SaaS tenant service unavailable");
+        browser.screenshot("parked");
+
+        browser.clickAndWait(row.findElement(By.cssSelector("input[type=submit]")));
+        browser.waitForPath("/admin/messages.xhtml");
+        assertThat(browser.text("messages")).isEqualTo("Work " + workId + " will run again within seconds.");
+        assertThat(Db.count("SELECT COUNT(*) FROM instance_event WHERE instance_id = ? AND event_type = 'PROVISION_REPLAYED'",
+                parked)).isEqualTo(1);
+        assertThat(Db.value("SELECT detail FROM instance_event WHERE instance_id = ? AND event_type = 'PROVISION_REPLAYED'",
+                parked)).isEqualTo("replayed from the console by " + adminUser());
+    }
+
     private void createUser(String username, String displayName, String password, String role) {
         browser.waitForPath("/admin/users.xhtml");
         browser.type("create:username", username);
@@ -222,16 +325,54 @@ class ConsoleBrowserIT {
         browser.waitUntil(ExpectedConditions.textToBe(By.id("messages"), "User " + username + " created."));
     }
 
-    /** A newInstance callback as KooGallery signs it; on a busy machine it may finish after the answer (000004). */
-    private static String newActiveInstance() {
+    private record Purchase(String orderId, String instanceId) {
+    }
+
+    /** A signed newInstance callback for a new order of that SKU, as KooGallery sends it. */
+    private static Purchase buy(String sku, String customerName) {
         String orderId = KooGallery.uniqueOrderId();
-        KooGallery.order(orderId, "NEW", "PERIOD", "P-" + orderId, "SKU-BASIC", 20);
+        KooGallery.openApi().register(new OrderInfo(orderId, "NEW", "20261101080000",
+                List.of(new OrderLine(orderId + "-000001", "PERIOD", "month", 1, "20271201080000",
+                        new BigDecimal("99.00"), "CNY", List.of(new ProductInfo("P-BROWSER", sku, 5, "Browser test")))),
+                new BuyerInfo("cust-" + orderId, customerName, null, null, null, null), List.of()));
         CallbackResult result = KooGallery.send(KooGallery.newInstance(orderId, orderId + "-000001", UUID.randomUUID().toString()));
+        // on a busy machine provisioning may finish after the answer (000004)
         assertThat(result.resultCode()).as(result.toString()).isIn("000000", "000004");
-        String instanceId = result.json().get("instanceId").asText();
+        return new Purchase(orderId, result.json().get("instanceId").asText());
+    }
+
+    private static void awaitState(String instanceId, String state) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> "ACTIVE".equals(Db.value("SELECT state FROM instance WHERE id = ?", instanceId)));
-        return instanceId;
+                .until(() -> state.equals(Db.value("SELECT state FROM instance WHERE id = ?", instanceId)));
+    }
+
+    private static void awaitWork(String instanceId, String status) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> status.equals(Db.value("SELECT status FROM work_item WHERE instance_id = ?", instanceId)));
+    }
+
+    /** Fills the instance filter (null leaves a field as it is) and shows the result. */
+    private void filter(String q, String state, String from, String to) {
+        if (q != null) {
+            browser.type("q", q);
+        }
+        if (state != null) {
+            new Select(browser.byId("state")).selectByValue(state);
+        }
+        // a date field's typing depends on the browser's locale; its value is always yyyy-MM-dd
+        for (String[] date : new String[][] {{"from", from}, {"to", to}}) {
+            if (date[1] != null) {
+                browser.driver().executeScript("arguments[0].value = arguments[1]", browser.byId(date[0]), date[1]);
+            }
+        }
+        browser.clickAndWait("apply");
+        browser.waitForPath("/admin/instances.xhtml");
+    }
+
+    private WebElement parkedRow(String instanceId) {
+        return browser.byId("parked:table").findElements(By.cssSelector("tbody tr")).stream()
+                .filter(tr -> tr.getText().contains(instanceId))
+                .findFirst().orElseThrow(() -> new AssertionError("no parked work for " + instanceId));
     }
 
     private long activeCount() {
