@@ -2,6 +2,7 @@ package dev.stallkeeper.it;
 
 import static dev.stallkeeper.it.support.KooGallery.activeInstance;
 import static dev.stallkeeper.it.support.KooGallery.body;
+import static dev.stallkeeper.it.support.KooGallery.newInstance;
 import static dev.stallkeeper.it.support.KooGallery.order;
 import static dev.stallkeeper.it.support.KooGallery.send;
 import static dev.stallkeeper.it.support.KooGallery.uniqueOrderId;
@@ -143,6 +144,15 @@ class LifecycleIT {
         assertThat(send(release.deepCopy()).resultCode()).isEqualTo("000000");
         assertThat(send(body("releaseInstance").put("instanceId", "never-seen-3")).resultCode()).isEqualTo("000003");
         assertThat(send(body("queryInstance").put("instanceId", id)).resultCode()).isEqualTo("000003");
+
+        // newInstance resent for the released order line: the same instanceId and result, nothing provisioned again
+        String orderId = (String) Db.value("SELECT order_id FROM instance WHERE id = ?", id);
+        String lineId = (String) Db.value("SELECT order_line_id FROM instance WHERE id = ?", id);
+        var resent = send(newInstance(orderId, lineId, java.util.UUID.randomUUID().toString()));
+        assertThat(resent.resultCode()).isEqualTo("000000");
+        assertThat(resent.json().get("instanceId").asText()).isEqualTo(id);
+        assertThat(Db.value("SELECT state FROM instance WHERE id = ?", id)).isEqualTo("RELEASED");
+        assertThat(Db.count("SELECT COUNT(*) FROM tenant WHERE instance_id = ?", id)).isZero();
     }
 
     @Test

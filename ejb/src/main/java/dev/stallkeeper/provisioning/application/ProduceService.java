@@ -143,9 +143,10 @@ public class ProduceService {
 
     private static ProduceResponse answerFor(Instance instance) {
         ResultCode code = switch (instance.state()) {
-            case ACTIVE, FROZEN -> ResultCode.SUCCESS;
+            // A resend after release gets the answer the order line got (§1.6: same instanceId and result);
+            // nothing is provisioned again.
+            case ACTIVE, FROZEN, RELEASED -> ResultCode.SUCCESS;
             case PROVISIONING, FAILED -> ResultCode.PROCESSING;
-            case RELEASED -> ResultCode.INSTANCE_NOT_FOUND;
         };
         return ProduceResponse.of(code).with("instanceId", instance.id());
     }

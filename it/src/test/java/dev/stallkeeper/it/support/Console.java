@@ -72,6 +72,10 @@ public final class Console {
                 "login:submit", "Log in"));
     }
 
+    public static String viewStateOf(String html, String formId) {
+        return viewState(html, formId);
+    }
+
     /** The ViewState of the form with that id (every form on a page carries the same view's token). */
     static String viewState(String html, String formId) {
         int form = html.indexOf("id=\"" + formId + "\"");
