@@ -1,7 +1,5 @@
 package dev.stallkeeper.it.browser;
 
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
-
 import dev.stallkeeper.it.support.Console;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,6 +18,8 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -48,7 +48,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * unless {@code STALLKEEPER_SKIP_BROWSER=1} is set, in which case the test is skipped. Nothing is downloaded: the
  * driver's path is given, so Selenium Manager is never asked, and the network-facing parts of Chromium are off.
  */
-public final class Browser implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
+public final class Browser
+        implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
 
     static final Path CHROMIUM = Path.of(System.getProperty("it.chromium", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("it.chromedriver", "/usr/bin/chromedriver"));
@@ -56,6 +57,8 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
     static final Dimension WINDOW = new Dimension(1280, 900);
     /** Long enough for a cold server's first Faces page on a busy CI machine, short enough to fail quickly. */
     static final Duration WAIT = Duration.ofSeconds(15);
+    private static final String MISSING = "headless Chromium is needed for the browser tests: " + CHROMIUM + " and "
+            + CHROMEDRIVER + " (apt-get install chromium chromium-driver; .ci/run installs them)";
 
     private static final List<String> FLAGS = List.of("--headless=new", "--no-sandbox", "--disable-gpu",
             "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
@@ -68,11 +71,26 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
     private String name;
     private boolean perClass;
 
+    /**
+     * Skips the class (every test reported as skipped, and no deployment) only when the browser is missing and
+     * {@code STALLKEEPER_SKIP_BROWSER=1}; a missing browser is otherwise a failure of every test.
+     */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (!installed() && "1".equals(System.getenv("STALLKEEPER_SKIP_BROWSER"))) {
+            return ConditionEvaluationResult.disabled("STALLKEEPER_SKIP_BROWSER=1 and " + MISSING);
+        }
+        return ConditionEvaluationResult.enabled("headless Chromium at " + CHROMIUM);
+    }
+
+    private static boolean installed() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
-        perClass = true;
+        perClass = true; // the browser starts with the first test (so that a missing one fails every test)
         forgetScreenshotsOf(context.getRequiredTestClass().getSimpleName());
-        start();
     }
 
     @Override
@@ -110,12 +128,8 @@ public final class Browser implements BeforeAllCallback, BeforeEachCallback, Aft
     }
 
     private void start() throws IOException {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!installed) {
-            String missing = "headless Chromium is needed for the browser tests: " + CHROMIUM + " and " + CHROMEDRIVER
-                    + " (apt-get install chromium chromium-driver; .ci/run installs them)";
-            assumeFalse("1".equals(System.getenv("STALLKEEPER_SKIP_BROWSER")), "skipped, STALLKEEPER_SKIP_BROWSER=1: " + missing);
-            throw new IllegalStateException(missing + "; set STALLKEEPER_SKIP_BROWSER=1 to skip these tests instead");
+        if (!installed()) {
+            throw new IllegalStateException(MISSING + "; set STALLKEEPER_SKIP_BROWSER=1 to skip these tests instead");
         }
         // Selenium looks here when a service has no executable; with both set it never starts Selenium Manager.
         System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());

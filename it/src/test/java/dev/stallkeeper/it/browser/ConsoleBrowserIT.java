@@ -35,7 +35,8 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * The admin console in a real browser (headless Chromium): the login form, the header's links, the dashboard's
- * figures, the language switch, the users page, escaping of what users typed, and logout.
+ * figures, the language switch, the users page and roles, escaping of what users and buyers typed, the instance
+ * list's filters and an instance's history, replay of parked work, and logout. Screenshots: target/screenshots.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -121,7 +122,7 @@ class ConsoleBrowserIT {
                 .containsExactly("state-PROVISIONING", "state-ACTIVE", "state-FROZEN", "state-RELEASED", "state-FAILED");
         assertThat(stateLabel("ACTIVE")).isEqualTo("Active");
         assertThat(stateLabel("FAILED")).isEqualTo("Failed");
-        assertThat(browser.find(By.tagName("h2")).getText()).isEqualTo("Instances by state");
+        assertThat(statesHeading()).isEqualTo("Instances by state");
     }
 
     @Test
@@ -135,7 +136,7 @@ class ConsoleBrowserIT {
         assertThat(browser.text("nav-dashboard")).isEqualTo("概览");
         assertThat(browser.text("nav-users")).isEqualTo("用户");
         assertThat(browser.byId("logout:submit").getAttribute("value")).isEqualTo("退出");
-        assertThat(browser.find(By.tagName("h2")).getText()).isEqualTo("各状态实例数");
+        assertThat(statesHeading()).isEqualTo("各状态实例数");
         assertThat(stateLabel("ACTIVE")).isEqualTo("使用中");
         assertThat(stateLabel("FAILED")).isEqualTo("开通失败");
         browser.screenshot("dashboard-zh");
@@ -284,9 +285,9 @@ class ConsoleBrowserIT {
         browser.screenshot("instance");
         WebElement callback = browser.find(By.cssSelector("details.callback"));
         assertThat(callback.getText()).contains("newInstance").contains("000000");
-        browser.driver().executeScript("arguments[0].scrollIntoView()", callback);
         callback.findElement(By.tagName("summary")).click();
         browser.waitUntil(d -> callback.getAttribute("open") != null);
+        browser.driver().executeScript("arguments[0].scrollIntoView()", callback); // for the screenshot
         assertThat(callback.findElements(By.tagName("pre"))).hasSize(2);
         assertThat(callback.findElements(By.tagName("pre")).get(0).getText()).contains(bought.orderId);
         assertThat(browser.dialogOpen()).isFalse();
@@ -373,6 +374,11 @@ class ConsoleBrowserIT {
         return browser.byId("parked:table").findElements(By.cssSelector("tbody tr")).stream()
                 .filter(tr -> tr.getText().contains(instanceId))
                 .findFirst().orElseThrow(() -> new AssertionError("no parked work for " + instanceId));
+    }
+
+    /** The heading over the state cards (the dashboard has other sections too). */
+    private String statesHeading() {
+        return browser.find(By.xpath("//div[@id='instance-states']/preceding-sibling::h2[1]")).getText();
     }
 
     private long activeCount() {
