@@ -99,6 +99,14 @@ public class StallkeeperConfig {
         return Duration.ofMillis(longValue("STALLKEEPER_PROVISIONING_INLINE_MS", 3_000));
     }
 
+    /**
+     * Attempts running or queued on this node beyond which a newInstance answers {@code 000004} at once instead
+     * of waiting up to the inline budget (keeps answers inside KooGallery's deadline under overload).
+     */
+    public int provisioningInlineMax() {
+        return (int) Math.max(1, longValue("STALLKEEPER_PROVISIONING_INLINE_MAX", 24));
+    }
+
     /** How long one provisioning attempt may hold its claim before another node may take the work over. */
     public Duration provisioningLease() {
         return Duration.ofSeconds(longValue("STALLKEEPER_PROVISIONING_LEASE_SECONDS", 120));

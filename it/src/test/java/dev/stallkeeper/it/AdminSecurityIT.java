@@ -33,7 +33,8 @@ class AdminSecurityIT {
     private static final String FINANCE = "it-finance";
     private static final String FINANCE_PASSWORD = "finance-pass-0001";
 
-    private static final List<String> PAGES = List.of("/admin/", "/admin/index.xhtml", "/admin/users.xhtml");
+    private static final List<String> PAGES = List.of("/admin/", "/admin/index.xhtml", "/admin/users.xhtml",
+            "/admin/settings.xhtml", "/admin/instances.xhtml", "/admin/instance.xhtml?id=x", "/admin/messages.xhtml");
     private static final List<String[]> API = List.of(
             new String[] {"GET", "/api/admin/me"}, new String[] {"GET", "/api/admin/instances/summary"},
             new String[] {"GET", "/api/admin/users"}, new String[] {"POST", "/api/admin/users"},
@@ -110,6 +111,10 @@ class AdminSecurityIT {
             assertThat(browser.login(user, password).statusCode()).isEqualTo(302);
             assertThat(browser.get("/admin/index.xhtml").statusCode()).isEqualTo(200);
             assertThat(browser.get("/admin/users.xhtml").statusCode()).as(user + " on the users page").isEqualTo(403);
+            assertThat(browser.get("/admin/settings.xhtml").statusCode()).as(user + " on the settings page").isEqualTo(403);
+            assertThat(browser.get("/admin/instances.xhtml").statusCode()).as(user + " on the instances page").isEqualTo(200);
+            assertThat(browser.get("/admin/messages.xhtml").statusCode()).as(user + " on interface messages")
+                    .isEqualTo(user.equals(OPERATOR) ? 200 : 403);
         }
     }
 

@@ -101,6 +101,12 @@ class ConsolePagesIT {
         long workId = ((Number) Db.value("SELECT id FROM work_item WHERE instance_id = ?", id)).longValue();
 
         Console browser = admin();
+        String dashboard = browser.get("/admin/index.xhtml").body();
+        java.util.regex.Matcher failedOrders = java.util.regex.Pattern.compile("id=\"failed-orders\">(\\d+)").matcher(dashboard);
+        assertThat(failedOrders.find()).isTrue();
+        assertThat(Integer.parseInt(failedOrders.group(1))).as("a FAILED instance counts towards delisting").isGreaterThanOrEqualTo(1);
+        assertThat(dashboard).contains("id=\"chart-volume\"").contains("id=\"chart-latency\"").doesNotContain("id=\"cb-total\">0<");
+
         HttpResponse<String> page = browser.get("/admin/messages.xhtml");
         assertThat(page.body()).contains(id).contains("SaaS tenant service unavailable");
         String button = buttonFor(page.body(), id);
@@ -120,6 +126,20 @@ class ConsolePagesIT {
 
         HttpResponse<String> finance = Console.browser().get("/admin/messages.xhtml");
         assertThat(finance.statusCode()).as("anonymous").isEqualTo(302);
+    }
+
+    @Test
+    void theSettingsPageShowsTheEffectiveConfigurationWithoutSecretsAndASelfCheck() {
+        String page = admin().get("/admin/settings.xhtml").body();
+        assertThat(page).contains("KOOGALLERY_KEY").contains("set (masked)").contains("KOOGALLERY_API_BASE")
+                .contains("http://127.0.0.1:" + System.getProperty("it.openapi.port"));
+        assertThat(page).doesNotContain(System.getProperty("it.key")).doesNotContain(System.getProperty("it.sk"))
+                .doesNotContain(adminPassword());
+        java.util.regex.Matcher db = java.util.regex.Pattern.compile("id=\"check-database\">.*?<td class=\"([a-z-]+)\">",
+                java.util.regex.Pattern.DOTALL).matcher(page);
+        assertThat(db.find()).isTrue();
+        assertThat(db.group(1)).isEqualTo("msg-info");
+        assertThat(page).contains("PostgreSQL").contains("id=\"check-openApi\"").contains("id=\"check-clock\"");
     }
 
     /** The name of the replay button in the row of that instance. */

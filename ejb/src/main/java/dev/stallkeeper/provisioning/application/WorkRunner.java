@@ -36,6 +36,9 @@ public class WorkRunner {
     @Inject
     ProvisioningWorker worker;
 
+    @Inject
+    ProvisioningLoad load;
+
     /** Claims and runs one attempt if the work is due; true when an attempt ran to success. */
     public boolean runOnce(long workId) {
         return store.claim(workId).map(this::attempt).orElse(false);
@@ -65,9 +68,17 @@ public class WorkRunner {
     }
 
     private Optional<Future<Boolean>> submit(java.util.concurrent.Callable<Boolean> task, long workId) {
+        load.started();
         try {
-            return Optional.of(executor.submit(task));
+            return Optional.of(executor.submit(() -> {
+                try {
+                    return task.call();
+                } finally {
+                    load.finished();
+                }
+            }));
         } catch (RejectedExecutionException e) {
+            load.finished();
             LOG.debugf("Executor busy; work %d left to the poller", workId);
             return Optional.empty();
         }
@@ -84,7 +95,14 @@ public class WorkRunner {
      * True when the attempt succeeded within the budget.
      */
     public boolean runWithin(WorkClaim claim, Duration budget) {
-        return await(submit(() -> attempt(claim), claim.workId()), claim.workId(), budget);
+        boolean saturated = load.saturated(); // judged before this attempt joins the queue
+        Optional<Future<Boolean>> future = submit(() -> attempt(claim), claim.workId());
+        if (saturated) {
+            LOG.debugf("%d attempts in flight: work %d runs in the background, the callback does not wait",
+                    load.inFlight(), claim.workId());
+            return false;
+        }
+        return await(future, claim.workId(), budget);
     }
 
     private static boolean await(Optional<Future<Boolean>> future, long workId, Duration budget) {

@@ -1,0 +1,59 @@
+package dev.stallkeeper.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The effective configuration as the console shows it: every setting with its value and where it came from.
+ * Secrets (keys, passwords) are never shown: only whether they are set, and how many values a key list holds.
+ */
+@ApplicationScoped
+public class Settings {
+
+    /** Every setting Stallkeeper reads, in the order the README lists them. */
+    public static final List<String> NAMES = List.of(
+            "POSTGRESQL_URL", "POSTGRESQL_USER", "POSTGRESQL_PASSWORD",
+            "KOOGALLERY_KEY", "KOOGALLERY_KIT_KEY", "KOOGALLERY_AK", "KOOGALLERY_SK", "KOOGALLERY_API_BASE",
+            "KOOGALLERY_API_TIMEOUT_MS", "KOOGALLERY_SIGNATURE_WINDOW_SECONDS",
+            "STALLKEEPER_MAX_BODY_BYTES", "STALLKEEPER_PROVISIONING_INLINE_MS", "STALLKEEPER_PROVISIONING_INLINE_MAX",
+            "STALLKEEPER_PROVISIONING_LEASE_SECONDS", "STALLKEEPER_PROVISIONING_MAX_ATTEMPTS",
+            "STALLKEEPER_RETRY_BASE_SECONDS", "STALLKEEPER_RETRY_MAX_SECONDS",
+            "STALLKEEPER_FRONTEND_URL_TEMPLATE", "STALLKEEPER_ADMIN_URL_TEMPLATE",
+            "STALLKEEPER_AUDIT_RETENTION_DAYS", "STALLKEEPER_HOUSEKEEPING_MINUTES", "STALLKEEPER_NODE_ID",
+            "STALLKEEPER_ADMIN_USER", "STALLKEEPER_ADMIN_PASSWORD", "STALLKEEPER_SECURE_COOKIES",
+            "STALLKEEPER_DB_POOL_MAX", "STALLKEEPER_HTTP_THREADS", "STALLKEEPER_DEMO_DATA");
+
+    @Inject
+    StallkeeperConfig config;
+
+    /** One setting: {@code shown} is the value, or a description of a secret; {@code set} false means the default applies. */
+    public record Setting(String name, String shown, boolean set, boolean secret) {
+    }
+
+    public List<Setting> effective() {
+        List<Setting> out = new ArrayList<>();
+        for (String name : NAMES) {
+            Optional<String> value = config.value(name);
+            boolean secret = isSecret(name);
+            String shown = value.map(v -> secret ? describeSecret(name, v) : v).orElse("");
+            out.add(new Setting(name, shown, value.isPresent(), secret));
+        }
+        return out;
+    }
+
+    static boolean isSecret(String name) {
+        String n = name.toUpperCase(Locale.ROOT);
+        return n.endsWith("_KEY") || n.endsWith("_SK") || n.contains("PASSWORD") || n.contains("SECRET");
+    }
+
+    static String describeSecret(String name, String value) {
+        if (name.endsWith("_KEY") && value.contains(",")) {
+            return "set (" + value.split(",").length + " keys, masked)";
+        }
+        return "set (masked)";
+    }
+}
