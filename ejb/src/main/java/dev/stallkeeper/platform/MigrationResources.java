@@ -21,7 +21,9 @@ public final class MigrationResources implements ResourceProvider {
 
     /** Every migration script, in version order. Add new ones at the end. */
     public static final List<String> MIGRATIONS = List.of(
-            "V1__callbacks_and_instances.sql");
+            "V1__callbacks_and_instances.sql",
+            // V2 is reserved for users and roles (admin console)
+            "V3__billing.sql");
 
     static final String LOCATION = "db/migration/";
 

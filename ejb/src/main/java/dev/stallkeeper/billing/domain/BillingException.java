@@ -1,0 +1,8 @@
+package dev.stallkeeper.billing.domain;
+
+/** A change to a bill that its state does not allow (e.g. changing a settled bill). */
+public class BillingException extends RuntimeException {
+    public BillingException(String message) {
+        super(message);
+    }
+}
