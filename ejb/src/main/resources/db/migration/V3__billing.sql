@@ -66,13 +66,16 @@ CREATE TABLE settlement_run (
 );
 
 -- The key ranges a run's partitions read (fixed when the run starts, so a restart reads the same ranges)
--- and each partition's progress, advanced in the chunk transaction.
+-- and each partition's position and progress, advanced in the chunk transaction together with the sums:
+-- last_id is the authoritative checkpoint (JBeret stores its own copy after the chunk commits, so after a
+-- crash in between its copy may lag by one chunk; reading on from last_id never counts a bill twice).
 CREATE TABLE settlement_partition (
     period            INTEGER NOT NULL,
     job_instance_id   BIGINT NOT NULL,
     partition_no      INTEGER NOT NULL,
     from_id           BIGINT NOT NULL,
     to_id             BIGINT NOT NULL,
+    last_id           BIGINT NOT NULL,
     total_bills       BIGINT NOT NULL,
     done_bills        BIGINT NOT NULL,
     PRIMARY KEY (period, job_instance_id, partition_no)
