@@ -35,7 +35,13 @@ public class SettlementJobListener extends AbstractJobListener {
     @Override
     public void beforeJob() {
         // the first execution has no run yet (step 1 makes it); a restart finds its own and resumes it
-        if (settlements.resume(JobPeriod.resolve(period), job.getInstanceId(), job.getExecutionId())) {
+        BillingPeriod p;
+        try {
+            p = JobPeriod.resolve(period);
+        } catch (IllegalArgumentException e) {
+            return; // step 1 fails with the reason
+        }
+        if (settlements.resume(p, job.getInstanceId(), job.getExecutionId())) {
             LOG.infof("Settlement %s: job instance %d resumed by execution %d", period, job.getInstanceId(),
                     job.getExecutionId());
         }
