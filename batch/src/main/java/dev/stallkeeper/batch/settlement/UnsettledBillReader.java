@@ -13,15 +13,19 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import org.jboss.logging.Logger;
 
 /**
  * Reads one partition's unsettled bills in id order, a page at a time (keyset paging: each page costs the same
  * however many went before). The checkpoint is the last id handed out; on open the reader goes on from the
- * partition's position in the database, which is committed with the partition's sums and so never behind them.
+ * partition's position in the database, which is committed with the partition's sums (JBeret's own checkpoint
+ * is stored outside the chunk transaction, so after a crash it may be a chunk ahead of or behind them).
  */
 @Dependent
 @Named("unsettledBillReader")
 public class UnsettledBillReader extends AbstractItemReader {
+
+    private static final Logger LOG = Logger.getLogger(UnsettledBillReader.class);
 
     @Inject
     Settlements settlements;
@@ -64,9 +68,11 @@ public class UnsettledBillReader extends AbstractItemReader {
         limit = pageSize == null || pageSize.isBlank() ? 500 : Integer.parseInt(pageSize.trim());
         asOf = to < 0 ? Instant.EPOCH : settlements.asOf(p, job.getInstanceId());
         lastId = to < 0 ? 0 : settlements.position(p, job.getInstanceId(), number);
-        if (checkpoint != null && (Long) checkpoint > lastId) {
-            throw new IllegalStateException("partition " + number + ": JBeret's checkpoint " + checkpoint
-                    + " is ahead of the committed position " + lastId);
+        if (checkpoint != null && !checkpoint.equals(lastId)) {
+            // JBeret's repository is not part of the chunk transaction: after a crash its copy can be a chunk
+            // ahead of (or behind) what committed. Reading on from the committed position counts each bill once.
+            LOG.infof("Settlement %s, partition %d: JBeret's checkpoint %s, committed position %d: going on from %d",
+                    period, number, checkpoint, lastId, lastId);
         }
         exhausted = lastId >= to;
     }

@@ -165,15 +165,17 @@ public class Settlements {
                     + last + " were counted already (the partition's position is past them)");
         }
         Map<String, Sum> sums = new TreeMap<>();
+        List<WorklistEntry> blocked = new ArrayList<>();
         for (BillFacts bill : bills) {
             Optional<dev.stallkeeper.billing.domain.BlockReason> blocker = Eligibility.blocker(bill, period);
             if (blocker.isEmpty()) {
                 sums.merge(bill.productType(), new Sum(bill.amount(), 1),
                         (a, b) -> new Sum(a.amount().add(b.amount()), a.count() + b.count()));
             } else {
-                store.addWorklist(period, jobInstanceId, WorklistEntry.forBill(bill, blocker.get()));
+                blocked.add(WorklistEntry.forBill(bill, blocker.get()));
             }
         }
+        store.addWorklist(period, jobInstanceId, blocked);
         store.addToStaging(period, jobInstanceId, partition, sums);
     }
 
@@ -216,20 +218,16 @@ public class Settlements {
             }
         });
         List<StatementDecision> decisions = new ArrayList<>();
+        Map<String, Long> settling = new TreeMap<>();
+        List<WorklistEntry> below = new ArrayList<>();
         for (String type : types) {
             Sum sum = staged.getOrDefault(type, new Sum(Cny.ZERO, 0));
             StatementDecision d = policy.decide(type, carried.getOrDefault(type, Cny.ZERO), sum.amount(), sum.count());
             long statementId = store.insertStatement(period, d, now);
             if (d.settles()) {
-                Sum settled = store.settle(run, type, statementId, now);
-                if (settled.count() != sum.count() || settled.amount().compareTo(sum.amount()) != 0) {
-                    throw new SettlementException("period " + period + ", " + type + ": the partitions counted "
-                            + sum.count() + " bills, " + sum.amount() + " CNY, but " + settled.count() + " bills, "
-                            + settled.amount() + " CNY are eligible now; bills changed during the run. Nothing was"
-                            + " settled; abandon this run and start the period again");
-                }
+                settling.put(type, statementId);
             } else {
-                store.addWorklist(period, jobInstanceId, WorklistEntry.belowThreshold(d));
+                below.add(WorklistEntry.belowThreshold(d));
             }
             decisions.add(d);
             LOG.infof("Settlement %s %s: carried %s + period %s = %s CNY, %s", period, type, d.carriedIn(),
@@ -237,6 +235,26 @@ public class Settlements {
                             ? "settled: gross " + d.gross() + ", fee " + d.fee() + ", net " + d.net()
                             : "below the threshold, carried forward");
         }
+        // the bills about to settle must be exactly those the partitions counted
+        Map<String, Sum> eligible = store.eligibleInRun(run, settling.keySet());
+        long expected = 0;
+        for (String type : settling.keySet()) {
+            Sum counted = staged.get(type);
+            Sum found = eligible.getOrDefault(type, new Sum(Cny.ZERO, 0));
+            if (counted.count() != found.count() || counted.amount().compareTo(found.amount()) != 0) {
+                throw new SettlementException("period " + period + ", " + type + ": the partitions counted "
+                        + counted.count() + " bills, " + counted.amount() + " CNY, but " + found.count() + " bills, "
+                        + found.amount() + " CNY are eligible now. Nothing was settled; abandon this run and start the"
+                        + " period again");
+            }
+            expected += counted.count();
+        }
+        int settled = store.settle(run, settling, now);
+        if (settled != expected) {
+            throw new SettlementException("period " + period + ": " + settled + " bills matched the settling update, "
+                    + expected + " were counted; nothing was settled");
+        }
+        store.addWorklist(period, jobInstanceId, below);
         store.complete(period, now);
         return new Outcome(period, decisions, false);
     }

@@ -231,14 +231,27 @@ public class SettlementStore {
                 .getSingleResult());
     }
 
-    public void addWorklist(BillingPeriod period, long jobInstanceId, WorklistEntry entry) {
-        em.createNativeQuery("INSERT INTO settlement_worklist (id, period, job_instance_id, reason, product_type, bill_id,"
-                        + " amount, since, gap) VALUES (nextval('settlement_worklist_seq'), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
-                .setParameter(1, period.id()).setParameter(2, jobInstanceId).setParameter(3, entry.reason().name())
-                .setParameter(4, entry.productType()).setParameter(5, entry.billId()).setParameter(6, entry.amount())
-                .setParameter(7, entry.since() == null ? null : utc(entry.since()))
-                .setParameter(8, entry.gap())
-                .executeUpdate();
+    /** Appends worklist lines, up to 500 per statement. */
+    public void addWorklist(BillingPeriod period, long jobInstanceId, List<WorklistEntry> entries) {
+        for (int from = 0; from < entries.size(); from += 500) {
+            List<WorklistEntry> slice = entries.subList(from, Math.min(entries.size(), from + 500));
+            StringBuilder sql = new StringBuilder("INSERT INTO settlement_worklist (id, period, job_instance_id, reason,"
+                    + " product_type, bill_id, amount, since, gap) VALUES ");
+            for (int i = 0; i < slice.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append("(nextval('settlement_worklist_seq'), :period, :instance, :r").append(i)
+                        .append(", :t").append(i).append(", :b").append(i).append(", :a").append(i).append(", :s").append(i)
+                        .append(", :g").append(i).append(')');
+            }
+            Query insert = em.createNativeQuery(sql.toString()).setParameter("period", period.id())
+                    .setParameter("instance", jobInstanceId);
+            for (int i = 0; i < slice.size(); i++) {
+                WorklistEntry e = slice.get(i);
+                insert.setParameter("r" + i, e.reason().name()).setParameter("t" + i, e.productType())
+                        .setParameter("b" + i, e.billId()).setParameter("a" + i, e.amount())
+                        .setParameter("s" + i, e.since() == null ? null : utc(e.since())).setParameter("g" + i, e.gap());
+            }
+            insert.executeUpdate();
+        }
     }
 
     // --- the final step ------------------------------------------------------------------------------------------
@@ -282,17 +295,45 @@ public class SettlementStore {
     }
 
     /**
-     * Settles the run's eligible bills of one product type into a statement: one conditional UPDATE (only bills
-     * not settled yet: a bill is settled at most once, whatever runs). Returns the bills it settled and their sum.
+     * The run's eligible bills of {@code productTypes} now, per type: what {@link #settle} would settle (the same
+     * predicate; bills changed since the run started are outside it, so nothing in between can change it).
      */
-    public Sum settle(SettlementRun run, String productType, long statementId, Instant now) {
-        Query update = em.createNativeQuery("UPDATE bill SET settled_in_period = :period, statement_id = :statement,"
-                + " updated_at = :now, version = version + 1 WHERE product_type = :type AND" + IN_RUN + " AND" + ELIGIBLE);
-        int count = bind(update, run).setParameter("period", run.period().id()).setParameter("statement", statementId)
-                .setParameter("now", utc(now)).setParameter("type", productType).executeUpdate();
-        BigDecimal sum = decimal(em.createNativeQuery("SELECT COALESCE(SUM(amount), 0) FROM bill WHERE statement_id = ?1")
-                .setParameter(1, statementId).getSingleResult());
-        return new Sum(sum, count);
+    public Map<String, Sum> eligibleInRun(SettlementRun run, java.util.Collection<String> productTypes) {
+        Map<String, Sum> out = new LinkedHashMap<>();
+        if (productTypes.isEmpty()) {
+            return out;
+        }
+        Query q = em.createNativeQuery("SELECT product_type, SUM(amount), COUNT(*) FROM bill WHERE product_type IN :types"
+                + " AND" + IN_RUN + " AND" + ELIGIBLE + " GROUP BY product_type");
+        for (Object o : bind(q, run).setParameter("types", productTypes).getResultList()) {
+            Object[] r = (Object[]) o;
+            out.put((String) r[0], new Sum(decimal(r[1]), number(r[2])));
+        }
+        return out;
+    }
+
+    /**
+     * Settles the run's eligible bills of the given product types into their statements, in one conditional UPDATE
+     * (only bills not settled yet: a bill is settled at most once, whatever runs). Returns how many it settled.
+     */
+    public int settle(SettlementRun run, Map<String, Long> statementByType, Instant now) {
+        if (statementByType.isEmpty()) {
+            return 0;
+        }
+        StringBuilder statement = new StringBuilder("CASE product_type");
+        List<String> types = new ArrayList<>(statementByType.keySet());
+        for (int i = 0; i < types.size(); i++) {
+            statement.append(" WHEN :t").append(i).append(" THEN :s").append(i);
+        }
+        statement.append(" END");
+        Query update = em.createNativeQuery("UPDATE bill SET settled_in_period = :period, statement_id = " + statement
+                + ", updated_at = :now, version = version + 1 WHERE product_type IN :types AND" + IN_RUN + " AND" + ELIGIBLE);
+        bind(update, run).setParameter("period", run.period().id()).setParameter("now", utc(now))
+                .setParameter("types", types);
+        for (int i = 0; i < types.size(); i++) {
+            update.setParameter("t" + i, types.get(i)).setParameter("s" + i, statementByType.get(types.get(i)));
+        }
+        return update.executeUpdate();
     }
 
     /** The preview: eligible unsettled bills per product type now, for a period (writes nothing). */
@@ -342,8 +383,9 @@ public class SettlementStore {
 
     public List<Long> statementBills(long statementId) {
         List<Long> out = new ArrayList<>();
-        for (Object o : em.createNativeQuery("SELECT bill_id FROM settlement_statement_line WHERE statement_id = ?1"
-                + " ORDER BY bill_id").setParameter(1, statementId).getResultList()) {
+        for (Object o : em.createNativeQuery("SELECT l.bill_id FROM settlement_statement s JOIN settlement_statement_line l"
+                + " ON l.period = s.period AND l.product_type = s.product_type AND l.statement_id = s.id"
+                + " WHERE s.id = ?1 ORDER BY l.bill_id").setParameter(1, statementId).getResultList()) {
             out.add(number(o));
         }
         return out;
