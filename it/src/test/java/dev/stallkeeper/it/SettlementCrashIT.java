@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class SettlementCrashIT {
 
-    private static final int BILLS = 40_000;
+    private static final int BILLS = 20_000;
     private static final String PERIOD = "202603";
 
     private final ServerProcess server = new ServerProcess("settle-crash-server", "stallkeeper_settle_crash",
@@ -80,7 +80,7 @@ class SettlementCrashIT {
                 .isLessThanOrEqualTo(BILLS - doneAtKill);
     }
 
-    /** 40,000 bills over three product types, a seventh of them unpaid, some supervised, effective Jan-Apr 2026. */
+    /** 20,000 bills over three product types, a seventh of them unpaid, some supervised, effective Jan-Apr 2026. */
     private void seed() throws Exception {
         server.update("INSERT INTO bill (id, source, source_key, recorded_by, order_id, order_line_id, product_type, kind,"
                 + " amount, payment_state, supervision_state, effective_at, settleable_at, created_at, updated_at, version)"

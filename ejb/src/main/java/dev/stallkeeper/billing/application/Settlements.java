@@ -181,7 +181,7 @@ public class Settlements {
 
     /**
      * Where a partition goes on from: the last bill id it counted, committed with its sums (the authoritative
-     * checkpoint; JBeret's own may lag by one chunk after a crash).
+     * checkpoint; JBeret's own is stored outside the chunk transaction and may be a chunk ahead or behind).
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public long position(BillingPeriod period, long jobInstanceId, int partition) {

@@ -1,5 +1,10 @@
 package dev.stallkeeper.it;
 
+import static dev.stallkeeper.it.support.KooGallery.activeInstance;
+import static dev.stallkeeper.it.support.KooGallery.body;
+import static dev.stallkeeper.it.support.KooGallery.order;
+import static dev.stallkeeper.it.support.KooGallery.send;
+import static dev.stallkeeper.it.support.KooGallery.uniqueOrderId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stallkeeper.it.settlement.SettlementDeployment;
@@ -14,13 +19,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The import of KooGallery's bill export through the BillImport service, on PostgreSQL: the whole file or nothing,
- * every problem with its line, no duplicates on re-import, known bills reconciled forward. Product types CSV_...
- * are this test's own.
+ * How bills get into the ledger, on PostgreSQL. Callbacks: a provisioned new purchase and a renewal become bills
+ * once each, with Query Order's amount. The import of KooGallery's bill export through the BillImport service:
+ * the whole file or nothing, every problem with its line, no duplicates on re-import, known bills reconciled
+ * forward (product types CSV_... are this test's own).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class SettlementImportIT {
+class SettlementLedgerIT {
 
     private static final int HTTP = Integer.getInteger("it.http.port");
     private static final String HEADER = "kind,order_id,order_line_id,product_type,amount,currency,payment_state,"
@@ -37,6 +43,29 @@ class SettlementImportIT {
 
     private static long bills(String orderPrefix) {
         return Db.count("SELECT COUNT(*) FROM bill WHERE order_id LIKE ?", orderPrefix + "%");
+    }
+
+    @Test
+    void aProvisionedPurchaseAndItsRenewalBecomeOneBillEach() {
+        String instance = activeInstance();
+        assertThat(Db.rows("SELECT kind, product_type, amount, payment_state, supervision_state, recorded_by"
+                + " FROM bill WHERE instance_id = ?", instance).toString()).isEqualTo("[{kind=NEW, product_type=SAAS,"
+                + " amount=99.00, payment_state=PAID, supervision_state=NOT_REQUIRED, recorded_by=CALLBACK}]");
+        Object expiry = Db.value("SELECT expires_at FROM instance WHERE id = ?", instance);
+
+        String renewal = uniqueOrderId();
+        order(renewal, "RENEW", "PERIOD", "P-" + renewal, "SKU-BASIC", 20);
+        var refresh = body("refreshInstance").put("instanceId", instance).put("orderId", renewal)
+                .put("orderLineId", renewal + "-000001").put("scene", "RENEWAL").put("expireTime", "20281201080000");
+        assertThat(send(refresh).resultCode()).isEqualTo("000000");
+        assertThat(send(refresh).resultCode()).as("resent").isEqualTo("000000");
+        List<java.util.Map<String, Object>> bills = Db.rows("SELECT kind, amount, effective_at, settleable_at FROM bill"
+                + " WHERE instance_id = ? ORDER BY id", instance);
+        assertThat(bills).hasSize(2);
+        assertThat(bills.get(1).get("kind")).isEqualTo("RENEWAL");
+        assertThat(bills.get(1).get("amount").toString()).isEqualTo("99.00");
+        assertThat(bills.get(1).get("effective_at")).as("effective when the renewed period starts").isEqualTo(expiry);
+        assertThat(bills.get(1).get("settleable_at")).isEqualTo(expiry);
     }
 
     @Test
