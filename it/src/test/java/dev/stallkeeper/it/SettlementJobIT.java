@@ -119,6 +119,7 @@ class SettlementJobIT {
         long rerun = Jobs.start(management.getControllerClient(), Map.of("period", "202604"));
         awaitEnd(rerun);
         assertThat(Db.value("SELECT exitstatus FROM job_execution WHERE jobexecutionid = ?", rerun)).isEqualTo("ALREADY_SETTLED");
+        assertThat(Db.count("SELECT COUNT(*) FROM step_execution WHERE jobexecutionid = ?", rerun)).isEqualTo(1);
         assertThat(snapshot()).isEqualTo(before);
 
         // refused: an earlier period once a later one settled, a period that has not ended, a malformed period
@@ -137,6 +138,8 @@ class SettlementJobIT {
         assertThat(List.of(first, second)).contains("COMPLETED");
         assertThat(Db.count("SELECT COUNT(*) FROM job_execution WHERE jobexecutionid IN (?, ?) AND exitstatus = 'COMPLETED'",
                 viaManagement, viaService)).as("exactly one run did the work").isEqualTo(1);
+        assertThat(Db.count("SELECT COUNT(*) FROM step_execution WHERE jobexecutionid IN (?, ?)"
+                + " AND stepname = 'settlement-finish'", viaManagement, viaService)).as("one final step").isEqualTo(1);
         assertThat(statements("202605")).containsExactly(
                 "WX_OTHER carried 400.00 + 0.00 = 400.00 (1 bills) carry 400.00",
                 "WX_SAAS carried 0.00 + 1000.00 = 1000.00 (1 bills) settled: fee 5.0000% 50.00, net 950.00");
@@ -162,6 +165,8 @@ class SettlementJobIT {
     private String failureOf(String period) {
         long execution = Jobs.start(management.getControllerClient(), Map.of("period", period));
         assertThat(awaitEnd(execution)).isEqualTo("FAILED");
+        assertThat(Db.count("SELECT COUNT(*) FROM step_execution WHERE jobexecutionid = ?", execution))
+                .as("nothing after the refused claim").isEqualTo(1);
         return String.valueOf(Db.value("SELECT executionexception FROM step_execution WHERE jobexecutionid = ?"
                 + " AND stepname = 'settlement-prepare'", execution));
     }

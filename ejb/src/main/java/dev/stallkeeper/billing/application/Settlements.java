@@ -198,7 +198,9 @@ public class Settlements {
     public Outcome finish(BillingPeriod period, long jobInstanceId) {
         SettlementRun run = store.lockRun(period).orElseThrow(() -> new SettlementException("period " + period
                 + " has no run"));
-        if (run.status() == SettlementRun.Status.COMPLETED) {
+        if (run.status() == SettlementRun.Status.COMPLETED && run.jobInstanceId() != null
+                && run.jobInstanceId() == jobInstanceId) {
+            // this job instance committed the settlement before its execution was recorded as complete (a crash)
             return new Outcome(period, store.statements(period).stream().map(SettlementStore.Statement::decision).toList(),
                     true);
         }
