@@ -95,7 +95,11 @@ class SettlementJobIT {
                 "WX_SAAS carried 900.00 + 50.00 = 950.00 (4 bills) carry 950.00");
         assertThat(settledIn("202603")).containsExactly(m1);
 
-        // April: SaaS reaches 1050 and settles its five bills
+        // April: the preview (writes nothing) announces it; then SaaS reaches 1050 and settles its five bills
+        String beforePreview = snapshot();
+        assertThat(SettlementDeployment.get(HTTP, "/preview/202604").body().lines().filter(l -> l.startsWith("WX_")))
+                .containsExactly("WX_OTHER 400.00 carries", "WX_SAAS 1050.00 settles");
+        assertThat(snapshot()).isEqualTo(beforePreview);
         assertThat(runToCompletion("202604")).isEqualTo("COMPLETED");
         assertThat(statements("202604")).containsExactly(
                 "WX_OTHER carried 400.00 + 0.00 = 400.00 (1 bills) carry 400.00",

@@ -34,6 +34,18 @@ public class SettlementTestResource {
     @Inject
     JobLauncher launcher;
 
+    @Inject
+    dev.stallkeeper.billing.application.Settlements settlements;
+
+    /** One line per product type: "TYPE accumulated settles|carries". */
+    @jakarta.ws.rs.GET
+    @Path("/preview/{period}")
+    public String preview(@PathParam("period") String period) {
+        return settlements.preview(BillingPeriod.parse(period)).stream()
+                .map(d -> d.productType() + " " + d.accumulated() + " " + (d.settles() ? "settles" : "carries"))
+                .collect(Collectors.joining("\n"));
+    }
+
     /** 200 "created updated unchanged", or 400 with one problem per line. */
     @POST
     @Path("/import")
