@@ -1,5 +1,9 @@
 package dev.stallkeeper.batch;
 
+import dev.stallkeeper.batch.settlement.MonthlySchedule;
+import dev.stallkeeper.billing.application.Settlements;
+import dev.stallkeeper.billing.domain.BillingPeriod;
+import dev.stallkeeper.billing.domain.SettlementRun;
 import dev.stallkeeper.platform.StallkeeperConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -11,12 +15,15 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.ScheduleExpression;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 import org.jboss.logging.Logger;
 
@@ -33,6 +40,8 @@ public class JobLauncher {
 
     /** Forgets expired nonces and applies the audit retention. */
     public static final String HOUSEKEEPING = "housekeeping";
+    /** Monthly settlement of a period (docs/settlement.md); job parameter {@code period=yyyyMM}. */
+    public static final String SETTLEMENT = "settlement-reconciliation";
 
     private static final Logger LOG = Logger.getLogger(JobLauncher.class);
 
@@ -42,6 +51,12 @@ public class JobLauncher {
     @Inject
     StallkeeperConfig config;
 
+    @Inject
+    Settlements settlements;
+
+    @Inject
+    Clock clock;
+
     @PostConstruct
     void schedule() {
         Duration every = config.housekeepingInterval();
@@ -49,11 +64,43 @@ public class JobLauncher {
         timers.createIntervalTimer(Duration.ofMinutes(1).toMillis(), every.toMillis(),
                 new TimerConfig(HOUSEKEEPING, false));
         LOG.infof("Housekeeping job scheduled every %d minutes", every.toMinutes());
+        scheduleSettlement();
+    }
+
+    /** Every node arms the monthly timer; the period's claim in the database lets exactly one of them start the job. */
+    private void scheduleSettlement() {
+        Optional<MonthlySchedule> schedule;
+        try {
+            schedule = MonthlySchedule.parse(config.settlementSchedule());
+        } catch (IllegalArgumentException e) {
+            LOG.errorf("Settlement not scheduled: %s", e.getMessage());
+            return;
+        }
+        if (schedule.isEmpty()) {
+            LOG.info("Settlement schedule is off: start runs by hand");
+            return;
+        }
+        MonthlySchedule s = schedule.get();
+        timers.createCalendarTimer(new ScheduleExpression().dayOfMonth(s.dayOfMonth()).hour(s.hour())
+                .minute(s.minute()).second(0).timezone(s.timezone()), new TimerConfig(SETTLEMENT, false));
+        LOG.infof("Settlement of the previous period scheduled on %s", s);
     }
 
     @Timeout
     void onTimer(Timer timer) {
-        if (HOUSEKEEPING.equals(timer.getInfo())) {
+        if (SETTLEMENT.equals(timer.getInfo())) {
+            BillingPeriod period = MonthlySchedule.periodToSettle(clock.instant());
+            try {
+                if (settlements.claim(period, System.getProperty("jboss.node.name", "unknown"))) {
+                    long execution = startSettlement(period);
+                    LOG.infof("Monthly settlement of %s started (execution %d)", period, execution);
+                } else {
+                    LOG.infof("Monthly settlement of %s: claimed already (another node, or an earlier run)", period);
+                }
+            } catch (RuntimeException e) {
+                LOG.errorf("Monthly settlement of %s did not start: %s", period, e.getMessage());
+            }
+        } else if (HOUSEKEEPING.equals(timer.getInfo())) {
             try {
                 start(HOUSEKEEPING, new Properties());
             } catch (RuntimeException e) {
@@ -71,6 +118,32 @@ public class JobLauncher {
         } catch (JobStartException e) {
             throw new IllegalStateException("job " + jobName + " could not start: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Starts the settlement of {@code period} (the admin console's "run now"). A period settled already ends at
+     * once without change; one that has not ended, or that another job instance is running, fails with the reason
+     * in its step execution. Returns the execution id.
+     */
+    public long startSettlement(BillingPeriod period) {
+        Properties parameters = new Properties();
+        parameters.setProperty("period", period.toString());
+        return start(SETTLEMENT, parameters);
+    }
+
+    /**
+     * Restarts the period's run after a failure or a crash: its partitions continue from their committed
+     * positions. Returns the new execution id.
+     */
+    public long restartSettlement(BillingPeriod period) {
+        SettlementRun run = settlements.run(period)
+                .orElseThrow(() -> new IllegalStateException("period " + period + " has no run to restart"));
+        if (run.executionId() == null || run.status() == SettlementRun.Status.COMPLETED) {
+            throw new IllegalStateException("period " + period + " is " + run.status() + ": nothing to restart");
+        }
+        Properties parameters = new Properties();
+        parameters.setProperty("period", period.toString());
+        return operator().restart(run.executionId(), parameters);
     }
 
     public JobOperator operator() {

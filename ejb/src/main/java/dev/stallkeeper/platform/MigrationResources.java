@@ -23,6 +23,7 @@ public final class MigrationResources implements ResourceProvider {
     public static final List<String> MIGRATIONS = List.of(
             "V1__callbacks_and_instances.sql",
             "V2__admin_users.sql",
+            "V3__billing.sql",
             "V4__console_indexes.sql");
 
     static final String LOCATION = "db/migration/";

@@ -154,4 +154,92 @@ public class StallkeeperConfig {
     public boolean demoData() {
         return Boolean.parseBoolean(value("STALLKEEPER_DEMO_DATA", "false"));
     }
+
+    // --- settlement (docs/settlement.md) --------------------------------------------------------------------
+
+    /** STALLKEEPER_SETTLEMENT_THRESHOLD: the per-product-type amount (CNY) that must accumulate before it settles. */
+    public java.math.BigDecimal settlementThreshold() {
+        return decimal("STALLKEEPER_SETTLEMENT_THRESHOLD", "1000.00");
+    }
+
+    /** STALLKEEPER_PLATFORM_FEE_PERCENT: KooGallery's platform fee in percent of a statement's gross amount. */
+    public java.math.BigDecimal platformFeePercent() {
+        return decimal("STALLKEEPER_PLATFORM_FEE_PERCENT", "5");
+    }
+
+    /** STALLKEEPER_PLATFORM_FEE_PERCENT_BY_TYPE: exceptions per product type, e.g. {@code LICENSE=10,API=3.5}. */
+    public Map<String, java.math.BigDecimal> platformFeePercentByType() {
+        Map<String, java.math.BigDecimal> out = new java.util.LinkedHashMap<>();
+        pairs("STALLKEEPER_PLATFORM_FEE_PERCENT_BY_TYPE").forEach((type, value) -> {
+            try {
+                out.put(type, new java.math.BigDecimal(value));
+            } catch (NumberFormatException e) {
+                throw new IllegalStateException("STALLKEEPER_PLATFORM_FEE_PERCENT_BY_TYPE: '" + value
+                        + "' for " + type + " is not a number");
+            }
+        });
+        return out;
+    }
+
+    /** STALLKEEPER_PRODUCT_TYPES: the product type of each KooGallery productId, e.g. {@code OFFI123=LICENSE}. */
+    public Map<String, String> productTypes() {
+        return pairs("STALLKEEPER_PRODUCT_TYPES");
+    }
+
+    /** STALLKEEPER_DEFAULT_PRODUCT_TYPE: the type of products not listed in STALLKEEPER_PRODUCT_TYPES. */
+    public String defaultProductType() {
+        return value("STALLKEEPER_DEFAULT_PRODUCT_TYPE", "SAAS");
+    }
+
+    /** STALLKEEPER_SUPERVISED_PRODUCT_TYPES: product types whose new purchases go through service supervision. */
+    public java.util.Set<String> supervisedProductTypes() {
+        return java.util.Set.copyOf(list("STALLKEEPER_SUPERVISED_PRODUCT_TYPES",
+                "LICENSE,MANUAL_SERVICE,HARDWARE,APP_ORCHESTRATION"));
+    }
+
+    /** STALLKEEPER_SUPERVISED_PRODUCTS: productIds of other types that are supervised (SaaS provisioned after acceptance). */
+    public java.util.Set<String> supervisedProducts() {
+        return java.util.Set.copyOf(list("STALLKEEPER_SUPERVISED_PRODUCTS", ""));
+    }
+
+    /**
+     * STALLKEEPER_SETTLEMENT_SCHEDULE: when the monthly reconciliation of the previous period runs, as
+     * "day-of-month HH:mm" in Beijing time (default {@code 3 02:00}), or {@code off}.
+     */
+    public String settlementSchedule() {
+        return value("STALLKEEPER_SETTLEMENT_SCHEDULE", "3 02:00");
+    }
+
+    /** STALLKEEPER_SETTLEMENT_PARTITIONS: how many bill-id ranges the reconciliation reads in parallel. */
+    public int settlementPartitions() {
+        return (int) Math.max(1, Math.min(16, longValue("STALLKEEPER_SETTLEMENT_PARTITIONS", 4)));
+    }
+
+    private java.math.BigDecimal decimal(String envName, String defaultValue) {
+        String v = value(envName, defaultValue);
+        try {
+            return new java.math.BigDecimal(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(envName + " must be a decimal number, got '" + v + "'");
+        }
+    }
+
+    private List<String> list(String envName, String defaultValue) {
+        return Arrays.stream(value(envName, defaultValue).split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** {@code key=value,key=value}; keys and values trimmed. */
+    private Map<String, String> pairs(String envName) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String pair : list(envName, "")) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0 || eq == pair.length() - 1) {
+                throw new IllegalStateException(envName + ": expected key=value pairs separated by commas, got '"
+                        + pair + "'");
+            }
+            out.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+        }
+        return out;
+    }
 }

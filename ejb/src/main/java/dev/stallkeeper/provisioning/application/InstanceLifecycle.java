@@ -46,6 +46,9 @@ public class InstanceLifecycle {
     @Inject
     Clock clock;
 
+    @Inject
+    dev.stallkeeper.billing.application.BillLedger bills;
+
     /** What a release left to do in the background. */
     public record Released(ProduceResponse response, Long releaseWorkId) {
     }
@@ -65,7 +68,10 @@ public class InstanceLifecycle {
             return ProduceResponse.of(ResultCode.SUCCESS);
         }
         Instant now = clock.instant();
+        Instant previousExpiry = instance.expiresAt();
         instance.renew(expiresAt, "TRIAL_TO_FORMAL".equals(scene), productId, now);
+        // billing: the renewal (conversion, refunded period) becomes a bill (never throws; see BillLedger)
+        bills.recordRefresh(orderId, orderLineId, instanceId, scene, previousExpiry);
         em.persist(new AppliedOrder(key, now));
         em.persist(new InstanceEvent(instanceId, "REFRESHED_" + scene, orderId, orderLineId,
                 "expires " + expiresAt, now));
@@ -107,6 +113,8 @@ public class InstanceLifecycle {
         }
         store.lockWork(instanceId, WorkItem.Kind.PROVISION).ifPresent(w -> w.cancel(now));
         long workId = store.enqueue(instanceId, WorkItem.Kind.RELEASE);
+        // billing: an unsubscribe order's refund becomes a negative bill (never throws; see BillLedger)
+        bills.recordRelease(orderId, orderLineId, instanceId);
         em.persist(new InstanceEvent(instanceId, "RELEASED", orderId, orderLineId, null, now));
         LOG.infof("Instance %s released%s", instanceId, orderId == null ? "" : " by order " + orderId);
         return new Released(ProduceResponse.of(ResultCode.SUCCESS), workId);
@@ -127,6 +135,8 @@ public class InstanceLifecycle {
         Instant now = clock.instant();
         instance.changeSpec(target.productId(), target.skuCode(), target.linearValue(), now);
         em.persist(new AppliedOrder(key, now));
+        // billing: the upgrade's price difference becomes a bill (never throws; see BillLedger)
+        bills.recordOrderEvent(line, instanceId, dev.stallkeeper.billing.domain.BillKind.UPGRADE, now);
         em.persist(new InstanceEvent(instanceId, "UPGRADED", orderId, orderLineId,
                 "sku " + target.skuCode() + ", linear value " + target.linearValue(), now));
         LOG.infof("Instance %s changed to sku %s by order %s", instanceId, target.skuCode(), orderId);

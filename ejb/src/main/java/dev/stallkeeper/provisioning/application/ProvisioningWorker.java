@@ -42,6 +42,9 @@ public class ProvisioningWorker {
     @Inject
     Clock clock;
 
+    @Inject
+    dev.stallkeeper.billing.application.BillLedger bills;
+
     /**
      * Runs a claimed attempt. No row lock is held while the Provisioner works (it may take long, and a lock
      * would keep other nodes from taking over once the lease ends); the claim is re-checked under lock at the
@@ -99,6 +102,8 @@ public class ProvisioningWorker {
         work.complete(now);
         em.persist(new InstanceEvent(instance.id(), "ACTIVATED", instance.orderId(), instance.orderLineId(),
                 "provisioned on attempt " + claim.attempt(), now));
+        // billing: a paid new purchase becomes a bill, settleable from now (never throws; see BillLedger)
+        bills.recordOrderEvent(line, instance.id(), dev.stallkeeper.billing.domain.BillKind.NEW, now);
         LOG.infof("Instance %s provisioned for order line %s (attempt %d)", instance.id(), instance.orderLineId(),
                 claim.attempt());
         return true;

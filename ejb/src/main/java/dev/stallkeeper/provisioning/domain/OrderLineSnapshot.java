@@ -90,6 +90,7 @@ public class OrderLineSnapshot {
     public Integer periodNumber() { return periodNumber; }
     public Instant expireTime() { return expireTime; }
     public BigDecimal amount() { return amount; }
+    public String currency() { return currency; } // read by billing (bills are recorded in CNY only)
     public String customerId() { return customerId; }
     public String customerName() { return customerName; }
 }

@@ -1,0 +1,117 @@
+package dev.stallkeeper.billing.application;
+
+import dev.stallkeeper.billing.domain.Bill;
+import dev.stallkeeper.billing.domain.BillingException;
+import dev.stallkeeper.billing.domain.PaymentState;
+import dev.stallkeeper.billing.domain.SupervisionState;
+import dev.stallkeeper.billing.infrastructure.BillCsvFormat;
+import dev.stallkeeper.billing.infrastructure.BillCsvFormat.RowError;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.io.Reader;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Imports KooGallery's bill export (columns: {@link BillCsvFormat}) in one transaction: every row is checked
+ * first and any problem refuses the whole file ({@link BillImportException}, listing each problem with its
+ * line). A row whose bill is known (same order line and kind, whoever recorded it) is reconciled: its payment
+ * and supervision move forward to what the file says; a different amount, kind or product type is a problem,
+ * never silently overwritten. Importing the same file again changes nothing.
+ */
+@Stateless
+public class BillImport {
+
+    private static final Logger LOG = Logger.getLogger(BillImport.class);
+
+    /** What an import did. */
+    public record Result(int created, int updated, int unchanged) {
+    }
+
+    @PersistenceContext(unitName = "stallkeeper")
+    EntityManager em;
+
+    @Inject
+    BillLedger ledger;
+
+    @Inject
+    Clock clock;
+
+    public Result importCsv(Reader csv) {
+        BillCsvFormat.Parsed parsed = BillCsvFormat.parse(csv);
+        if (!parsed.errors().isEmpty()) {
+            throw new BillImportException(parsed.errors());
+        }
+        List<RowError> errors = new ArrayList<>();
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        Instant now = clock.instant();
+        for (BillCsvFormat.Row row : parsed.rows()) {
+            NewBill b = row.bill();
+            Optional<Bill> known = ledger.findBySource(Bill.sourceOf(b.kind()),
+                    Bill.orderKey(b.orderId(), b.orderLineId(), b.kind()));
+            try {
+                if (known.isEmpty()) {
+                    ledger.record(b, BillLedger.RECORDED_BY_IMPORT);
+                    created++;
+                } else if (reconcile(em.find(Bill.class, known.get().id(), LockModeType.PESSIMISTIC_WRITE), b, now)) {
+                    updated++;
+                } else {
+                    unchanged++;
+                }
+            } catch (IllegalArgumentException | BillingException e) {
+                errors.add(new RowError(row.line(), e.getMessage()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new BillImportException(errors); // rolls back the rows already applied
+        }
+        LOG.infof("Bill file imported: %d new, %d updated, %d unchanged", created, updated, unchanged);
+        return new Result(created, updated, unchanged);
+    }
+
+    /** Moves a known bill to the file's states; true when something changed. */
+    private static boolean reconcile(Bill bill, NewBill row, Instant now) {
+        if (bill.amount().compareTo(row.amount()) != 0) {
+            throw new IllegalArgumentException("amount " + row.amount() + " differs from the recorded bill's "
+                    + bill.amount() + " (bill " + bill.id() + ")");
+        }
+        if (!bill.productType().equals(row.productType())) {
+            throw new IllegalArgumentException("product type " + row.productType() + " differs from the recorded bill's "
+                    + bill.productType() + " (bill " + bill.id() + ")");
+        }
+        boolean changed = switch (row.payment()) {
+            case PAID -> bill.markPaid(now);
+            case POSTPAID_AWAITING_REPAYMENT -> bill.markPostpaid(now);
+            case REPAID -> bill.markRepaid(now);
+            case UNPAID -> {
+                if (bill.paymentState() != PaymentState.UNPAID) {
+                    throw new IllegalArgumentException("payment_state UNPAID, but bill " + bill.id() + " is "
+                            + bill.paymentState() + " already");
+                }
+                yield false;
+            }
+        };
+        if (row.supervision() == SupervisionState.COMPLETED) {
+            changed |= bill.completeSupervision(row.supervisionCompletedAt(), now);
+        } else if (row.supervision() == SupervisionState.IN_PROGRESS) {
+            if (bill.supervisionState() == SupervisionState.COMPLETED) {
+                throw new IllegalArgumentException("supervision_state IN_PROGRESS, but bill " + bill.id()
+                        + " completed supervision already");
+            }
+            changed |= bill.openSupervision(now);
+        } else if (bill.supervisionState() != SupervisionState.NOT_REQUIRED) {
+            throw new IllegalArgumentException("supervision_state NOT_REQUIRED, but bill " + bill.id() + " is "
+                    + bill.supervisionState());
+        }
+        return changed;
+    }
+}

@@ -1,0 +1,317 @@
+package dev.stallkeeper.billing.application;
+
+import dev.stallkeeper.billing.domain.BillFacts;
+import dev.stallkeeper.billing.domain.BillingPeriod;
+import dev.stallkeeper.billing.domain.Cny;
+import dev.stallkeeper.billing.domain.Eligibility;
+import dev.stallkeeper.billing.domain.SettlementException;
+import dev.stallkeeper.billing.domain.SettlementPolicy;
+import dev.stallkeeper.billing.domain.SettlementRun;
+import dev.stallkeeper.billing.domain.StatementDecision;
+import dev.stallkeeper.billing.domain.WorklistEntry;
+import dev.stallkeeper.billing.infrastructure.SettlementStore;
+import dev.stallkeeper.billing.infrastructure.SettlementStore.PartitionRange;
+import dev.stallkeeper.billing.infrastructure.SettlementStore.Sum;
+import dev.stallkeeper.platform.StallkeeperConfig;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.jboss.logging.Logger;
+
+/**
+ * Monthly settlement (settlement-rules.md) as the reconciliation job runs it, step by step, plus what the admin
+ * console reads. The steps: {@link #prepare} claims the period for one job instance and freezes the run's
+ * inputs; {@link #accumulate} adds a chunk of bills to its partition's sums in the chunk's transaction;
+ * {@link #finish} sums the partitions with the carries, applies {@link SettlementPolicy}, writes the statements
+ * and the worklist and settles the bills, in one transaction. No batch types here: the job passes plain values.
+ */
+@Stateless
+public class Settlements {
+
+    private static final Logger LOG = Logger.getLogger(Settlements.class);
+
+    /** What {@link #prepare} found. */
+    public enum Preparation { READY, ALREADY_SETTLED }
+
+    /** The outcome of a run, as {@link #finish} wrote it. */
+    public record Outcome(BillingPeriod period, List<StatementDecision> statements, boolean alreadySettled) {
+    }
+
+    @Inject
+    SettlementStore store;
+
+    @Inject
+    BillingSettings settings;
+
+    @Inject
+    StallkeeperConfig config;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Inserts the period's claim unless one exists (ON CONFLICT DO NOTHING: of several nodes whose monthly timers
+     * fire together, exactly one gets true). Commits at once.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean claim(BillingPeriod period, String node) {
+        return store.claim(period, node, clock.instant());
+    }
+
+    /**
+     * Makes job instance {@code jobInstanceId} the period's run, or says the period is settled already (a
+     * re-run changes nothing). Refuses a period that has not ended in Beijing time (that would be a preview, see
+     * {@link #preview}), a period older than one settled already (carries flow forward), and a period another
+     * job instance is running (restart that one, or {@link #abandon} it).
+     */
+    public Preparation prepare(BillingPeriod period, long jobInstanceId, long executionId, String node) {
+        Instant now = clock.instant();
+        if (!period.hasEnded(now)) {
+            throw new SettlementException("period " + period + " ends at " + period.end() + " (Beijing midnight);"
+                    + " until then it can only be previewed");
+        }
+        store.claim(period, node, now);
+        SettlementRun run = store.lockRun(period).orElseThrow();
+        if (run.status() == SettlementRun.Status.COMPLETED) {
+            LOG.infof("Settlement %s: settled already (job instance %s); nothing to do", period, run.jobInstanceId());
+            return Preparation.ALREADY_SETTLED;
+        }
+        Optional<Integer> later = store.latestCompletedAfter(period);
+        if (later.isPresent()) {
+            throw new SettlementException("period " + period + " cannot be settled after " + later.get()
+                    + ": periods settle in order");
+        }
+        if (run.status() == SettlementRun.Status.RUNNING && run.jobInstanceId() != null
+                && run.jobInstanceId() != jobInstanceId) {
+            throw new SettlementException("period " + period + " is being settled by job instance "
+                    + run.jobInstanceId() + " (execution " + run.executionId() + "): restart that execution,"
+                    + " or abandon it first");
+        }
+        store.clearWork(period);
+        long[] range = store.unsettledRange(now);
+        long min = range[0];
+        long max = range[1];
+        store.start(period, jobInstanceId, executionId, now, min, max, range[2]);
+        int partitions = config.settlementPartitions();
+        long span = max - min + 1;
+        for (int p = 0; p < partitions && span > 0; p++) {
+            long from = min + span * p / partitions;
+            long to = min + span * (p + 1) / partitions - 1;
+            if (to < from) {
+                continue;
+            }
+            store.addPartition(period, jobInstanceId, new PartitionRange(p, from, to, store.countInRange(from, to, now)));
+        }
+        LOG.infof("Settlement %s: job instance %d reads %d unsettled bills, ids %d..%d, in %d partitions",
+                period, jobInstanceId, range[2], min, max, partitions);
+        return Preparation.READY;
+    }
+
+    /** The key ranges of the run's partitions, as {@link #prepare} fixed them. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<PartitionRange> partitions(BillingPeriod period, long jobInstanceId) {
+        return store.partitions(period, jobInstanceId);
+    }
+
+    /** The run as it stands; {@link SettlementRun#doneBills()} is the progress so far. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<SettlementRun> run(BillingPeriod period) {
+        return store.run(period);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<SettlementRun> runs() {
+        return store.runs();
+    }
+
+    /** The run's snapshot instant: only bills recorded and last changed before it take part. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Instant asOf(BillingPeriod period, long jobInstanceId) {
+        SettlementRun run = store.run(period).filter(r -> r.jobInstanceId() != null && r.jobInstanceId() == jobInstanceId)
+                .orElseThrow(() -> new SettlementException("period " + period + " is not run by job instance " + jobInstanceId));
+        return run.startedAt();
+    }
+
+    /** A keyset page of unsettled bills of the run (ascending ids after {@code afterId}, up to {@code toId}). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<BillFacts> page(long afterId, long toId, Instant asOf, int limit) {
+        return store.page(afterId, toId, asOf, limit);
+    }
+
+    /**
+     * One chunk of a partition, in the chunk's transaction (with its checkpoint): the eligible bills' amounts go
+     * to the partition's per-type sums, the blocked ones to the worklist, and the partition's progress moves on.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void accumulate(BillingPeriod period, long jobInstanceId, int partition, List<BillFacts> bills) {
+        if (bills.isEmpty()) {
+            return;
+        }
+        long first = bills.stream().mapToLong(BillFacts::id).min().orElseThrow();
+        long last = bills.stream().mapToLong(BillFacts::id).max().orElseThrow();
+        // first, so that a chunk the partition has counted already is refused before anything is added twice
+        if (!store.advance(period, jobInstanceId, partition, first, last, bills.size())) {
+            throw new SettlementException("period " + period + ", partition " + partition + ": bills " + first + ".."
+                    + last + " were counted already (the partition's position is past them)");
+        }
+        Map<String, Sum> sums = new TreeMap<>();
+        List<WorklistEntry> blocked = new ArrayList<>();
+        for (BillFacts bill : bills) {
+            Optional<dev.stallkeeper.billing.domain.BlockReason> blocker = Eligibility.blocker(bill, period);
+            if (blocker.isEmpty()) {
+                sums.merge(bill.productType(), new Sum(bill.amount(), 1),
+                        (a, b) -> new Sum(a.amount().add(b.amount()), a.count() + b.count()));
+            } else {
+                blocked.add(WorklistEntry.forBill(bill, blocker.get()));
+            }
+        }
+        store.addWorklist(period, jobInstanceId, blocked);
+        store.addToStaging(period, jobInstanceId, partition, sums);
+    }
+
+    /**
+     * Where a partition goes on from: the last bill id it counted, committed with its sums (the authoritative
+     * checkpoint; JBeret's own is stored outside the chunk transaction and may be a chunk ahead or behind).
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public long position(BillingPeriod period, long jobInstanceId, int partition) {
+        return store.position(period, jobInstanceId, partition);
+    }
+
+    /**
+     * The final step, in one transaction: per product type, accumulated = the partitions' sums (carried bills
+     * included, since unsettled bills stay candidates); the policy decides; statements are written; the bills of
+     * each settling type are settled by one conditional UPDATE whose count and sum must equal the partitions'
+     * (otherwise nothing is written and the run fails); types below the threshold go to the worklist. Running it
+     * again after it committed changes nothing.
+     */
+    public Outcome finish(BillingPeriod period, long jobInstanceId) {
+        SettlementRun run = store.lockRun(period).orElseThrow(() -> new SettlementException("period " + period
+                + " has no run"));
+        if (run.status() == SettlementRun.Status.COMPLETED && run.jobInstanceId() != null
+                && run.jobInstanceId() == jobInstanceId) {
+            // this job instance committed the settlement before its execution was recorded as complete (a crash)
+            return new Outcome(period, store.statements(period).stream().map(SettlementStore.Statement::decision).toList(),
+                    true);
+        }
+        if (run.jobInstanceId() == null || run.jobInstanceId() != jobInstanceId
+                || run.status() != SettlementRun.Status.RUNNING) {
+            throw new SettlementException("period " + period + " is " + run.status() + " by job instance "
+                    + run.jobInstanceId() + ", not by " + jobInstanceId);
+        }
+        Instant now = clock.instant();
+        SettlementPolicy policy = settings.policy();
+        Map<String, Sum> staged = store.staged(period, jobInstanceId);
+        Map<String, BigDecimal> carried = store.carriedIn(period);
+        TreeSet<String> types = new TreeSet<>(staged.keySet());
+        carried.forEach((type, amount) -> {
+            if (amount.signum() != 0) {
+                types.add(type);
+            }
+        });
+        List<StatementDecision> decisions = new ArrayList<>();
+        Map<String, Long> settling = new TreeMap<>();
+        List<WorklistEntry> below = new ArrayList<>();
+        for (String type : types) {
+            Sum sum = staged.getOrDefault(type, new Sum(Cny.ZERO, 0));
+            StatementDecision d = policy.decide(type, carried.getOrDefault(type, Cny.ZERO), sum.amount(), sum.count());
+            long statementId = store.insertStatement(period, d, now);
+            if (d.settles()) {
+                settling.put(type, statementId);
+            } else {
+                below.add(WorklistEntry.belowThreshold(d));
+            }
+            decisions.add(d);
+            LOG.infof("Settlement %s %s: carried %s + period %s = %s CNY, %s", period, type, d.carriedIn(),
+                    d.periodAmount(), d.accumulated(), d.settles()
+                            ? "settled: gross " + d.gross() + ", fee " + d.fee() + ", net " + d.net()
+                            : "below the threshold, carried forward");
+        }
+        // the bills about to settle must be exactly those the partitions counted
+        Map<String, Sum> eligible = store.eligibleInRun(run, settling.keySet());
+        long expected = 0;
+        for (String type : settling.keySet()) {
+            Sum counted = staged.get(type);
+            Sum found = eligible.getOrDefault(type, new Sum(Cny.ZERO, 0));
+            if (counted.count() != found.count() || counted.amount().compareTo(found.amount()) != 0) {
+                throw new SettlementException("period " + period + ", " + type + ": the partitions counted "
+                        + counted.count() + " bills, " + counted.amount() + " CNY, but " + found.count() + " bills, "
+                        + found.amount() + " CNY are eligible now. Nothing was settled; abandon this run and start the"
+                        + " period again");
+            }
+            expected += counted.count();
+        }
+        int settled = store.settle(run, settling, now);
+        if (settled != expected) {
+            throw new SettlementException("period " + period + ": " + settled + " bills matched the settling update, "
+                    + expected + " were counted; nothing was settled");
+        }
+        store.addWorklist(period, jobInstanceId, below);
+        store.complete(period, now);
+        return new Outcome(period, decisions, false);
+    }
+
+    /** A restarted execution of the run's own job instance takes the run back; false if the period is another's. */
+    public boolean resume(BillingPeriod period, long jobInstanceId, long executionId) {
+        return store.resume(period, jobInstanceId, executionId);
+    }
+
+    /** Records that the run's job execution failed (it can be restarted). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void failed(BillingPeriod period, long jobInstanceId, String reason) {
+        store.fail(period, jobInstanceId, reason);
+    }
+
+    /** Gives up a run whose job will not finish, so that a new start may settle the period. */
+    public boolean abandon(BillingPeriod period, String reason) {
+        return store.abandon(period, reason) > 0;
+    }
+
+    /**
+     * What settling {@code period} would give if it ran now, writing nothing (a period that has not ended yet
+     * can only be previewed). Bills not settled yet are counted whatever run they belong to.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<StatementDecision> preview(BillingPeriod period) {
+        SettlementPolicy policy = settings.policy();
+        Map<String, Sum> eligible = store.eligibleNow(period);
+        Map<String, BigDecimal> carried = store.carriedIn(period);
+        TreeSet<String> types = new TreeSet<>(eligible.keySet());
+        carried.forEach((type, amount) -> {
+            if (amount.signum() != 0) {
+                types.add(type);
+            }
+        });
+        List<StatementDecision> out = new ArrayList<>();
+        for (String type : types) {
+            Sum sum = eligible.getOrDefault(type, new Sum(Cny.ZERO, 0));
+            out.add(policy.decide(type, carried.getOrDefault(type, Cny.ZERO), sum.amount(), sum.count()));
+        }
+        return out;
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<SettlementStore.Statement> statements(BillingPeriod period) {
+        return store.statements(period);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<Long> statementBills(long statementId) {
+        return store.statementBills(statementId);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<SettlementStore.WorklistLine> worklist(BillingPeriod period, int limit) {
+        return store.worklist(period, limit);
+    }
+}

@@ -1,0 +1,444 @@
+package dev.stallkeeper.billing.infrastructure;
+
+import dev.stallkeeper.billing.domain.BillFacts;
+import dev.stallkeeper.billing.domain.BillingPeriod;
+import dev.stallkeeper.billing.domain.SettlementRun;
+import dev.stallkeeper.billing.domain.StatementDecision;
+import dev.stallkeeper.billing.domain.WorklistEntry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The settlement tables in SQL (V3__billing.sql), in the caller's transaction. Plain SQL that runs on PostgreSQL
+ * and on H2 in PostgreSQL mode. The eligibility predicate {@link #ELIGIBLE} is the SQL form of
+ * {@code Eligibility.blocker(..) == empty}; the final step checks that both select the same bills.
+ */
+@ApplicationScoped
+public class SettlementStore {
+
+    /** Eligible for the period ending at ?end (parameter), and part of the run's frozen snapshot. */
+    static final String ELIGIBLE = " payment_state IN ('PAID', 'REPAID')"
+            + " AND supervision_state IN ('NOT_REQUIRED', 'COMPLETED') AND settleable_at < :periodEnd";
+    /** Bills a run looks at: unsettled, inside its id range, recorded and last changed before it started. */
+    static final String IN_RUN = " settled_in_period IS NULL AND id BETWEEN :minId AND :maxId"
+            + " AND created_at < :asOf AND updated_at < :asOf";
+
+    public record PartitionRange(int partition, long fromId, long toId, long totalBills) {
+    }
+
+    /** Per product type: the sum and the count of bills. */
+    public record Sum(BigDecimal amount, long count) {
+        public Sum plus(BigDecimal more) {
+            return new Sum(amount.add(more), count + 1);
+        }
+    }
+
+    @PersistenceContext(unitName = "stallkeeper")
+    EntityManager em;
+
+    // --- runs ------------------------------------------------------------------------------------------------
+
+    /** Inserts the period's claim unless one exists; true when this call inserted it. */
+    public boolean claim(BillingPeriod period, String node, Instant now) {
+        return em.createNativeQuery("INSERT INTO settlement_run (period, status, claimed_by, claimed_at, total_bills)"
+                        + " VALUES (?1, 'CLAIMED', ?2, ?3, 0) ON CONFLICT DO NOTHING")
+                .setParameter(1, period.id()).setParameter(2, node).setParameter(3, utc(now))
+                .executeUpdate() == 1;
+    }
+
+    /** The run row under a row lock (serialises the starts, restarts and the final step of a period). */
+    public Optional<SettlementRun> lockRun(BillingPeriod period) {
+        List<?> rows = em.createNativeQuery(RUN_SELECT + " WHERE r.period = ?1 FOR UPDATE")
+                .setParameter(1, period.id()).getResultList();
+        return rows.isEmpty() ? Optional.empty() : Optional.of(run((Object[]) rows.get(0), 0));
+    }
+
+    public Optional<SettlementRun> run(BillingPeriod period) {
+        List<?> rows = em.createNativeQuery(RUN_SELECT + " WHERE r.period = ?1").setParameter(1, period.id())
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = (Object[]) rows.get(0);
+        SettlementRun run = run(row, 0);
+        long done = run.jobInstanceId() == null ? 0 : number(em.createNativeQuery(
+                        "SELECT COALESCE(SUM(done_bills), 0) FROM settlement_partition WHERE period = ?1 AND job_instance_id = ?2")
+                .setParameter(1, period.id()).setParameter(2, run.jobInstanceId()).getSingleResult());
+        return Optional.of(run(row, done));
+    }
+
+    public List<SettlementRun> runs() {
+        List<SettlementRun> out = new ArrayList<>();
+        for (Object row : em.createNativeQuery(RUN_SELECT + " ORDER BY r.period DESC").getResultList()) {
+            out.add(run((Object[]) row, 0));
+        }
+        return out;
+    }
+
+    private static final String RUN_SELECT = "SELECT r.period, r.status, r.job_instance_id, r.execution_id, r.claimed_by,"
+            + " r.claimed_at, r.started_at, r.finished_at, r.min_bill_id, r.max_bill_id, r.total_bills, r.failure"
+            + " FROM settlement_run r";
+
+    private static SettlementRun run(Object[] r, long done) {
+        SettlementRun.Status status = SettlementRun.Status.valueOf((String) r[1]);
+        long total = number(r[10]);
+        return new SettlementRun(BillingPeriod.fromId((int) number(r[0])), status, longOrNull(r[2]), longOrNull(r[3]),
+                (String) r[4], instant(r[5]), instant(r[6]), instant(r[7]), longOrNull(r[8]), longOrNull(r[9]),
+                total, status == SettlementRun.Status.COMPLETED ? total : done, (String) r[11]);
+    }
+
+    public Optional<Integer> latestCompletedAfter(BillingPeriod period) {
+        Object v = em.createNativeQuery("SELECT MAX(period) FROM settlement_run WHERE status = 'COMPLETED' AND period > ?1")
+                .setParameter(1, period.id()).getSingleResult();
+        return v == null ? Optional.empty() : Optional.of((int) number(v));
+    }
+
+    /** Drops what an earlier, abandoned run of the period left (partitions, staging, worklist). */
+    public void clearWork(BillingPeriod period) {
+        for (String table : List.of("settlement_partition", "settlement_staging", "settlement_worklist")) {
+            em.createNativeQuery("DELETE FROM " + table + " WHERE period = ?1").setParameter(1, period.id())
+                    .executeUpdate();
+        }
+    }
+
+    /** The id range and count of the unsettled bills recorded and last changed before {@code asOf}. */
+    public long[] unsettledRange(Instant asOf) {
+        Object[] r = (Object[]) em.createNativeQuery("SELECT MIN(id), MAX(id), COUNT(*) FROM bill"
+                        + " WHERE settled_in_period IS NULL AND created_at < ?1 AND updated_at < ?1")
+                .setParameter(1, utc(asOf)).getSingleResult();
+        return r[0] == null ? new long[] {0, -1, 0} : new long[] {number(r[0]), number(r[1]), number(r[2])};
+    }
+
+    public long countInRange(long fromId, long toId, Instant asOf) {
+        return number(em.createNativeQuery("SELECT COUNT(*) FROM bill WHERE settled_in_period IS NULL"
+                        + " AND id BETWEEN ?1 AND ?2 AND created_at < ?3 AND updated_at < ?3")
+                .setParameter(1, fromId).setParameter(2, toId).setParameter(3, utc(asOf)).getSingleResult());
+    }
+
+    public void start(BillingPeriod period, long jobInstanceId, long executionId, Instant startedAt, long minId,
+                      long maxId, long total) {
+        em.createNativeQuery("UPDATE settlement_run SET status = 'RUNNING', job_instance_id = ?2, execution_id = ?3,"
+                        + " started_at = ?4, finished_at = NULL, min_bill_id = ?5, max_bill_id = ?6, total_bills = ?7,"
+                        + " failure = NULL WHERE period = ?1")
+                .setParameter(1, period.id()).setParameter(2, jobInstanceId).setParameter(3, executionId)
+                .setParameter(4, utc(startedAt)).setParameter(5, minId).setParameter(6, maxId).setParameter(7, total)
+                .executeUpdate();
+    }
+
+    /** A restart of the run's own job instance takes the run back (RUNNING, this execution); false if not its run. */
+    public boolean resume(BillingPeriod period, long jobInstanceId, long executionId) {
+        return em.createNativeQuery("UPDATE settlement_run SET status = 'RUNNING', execution_id = ?3, failure = NULL"
+                        + " WHERE period = ?1 AND job_instance_id = ?2 AND status IN ('RUNNING', 'FAILED')")
+                .setParameter(1, period.id()).setParameter(2, jobInstanceId).setParameter(3, executionId)
+                .executeUpdate() == 1;
+    }
+
+    public void fail(BillingPeriod period, long jobInstanceId, String reason) {
+        em.createNativeQuery("UPDATE settlement_run SET status = 'FAILED', failure = ?3"
+                        + " WHERE period = ?1 AND job_instance_id = ?2 AND status = 'RUNNING'")
+                .setParameter(1, period.id()).setParameter(2, jobInstanceId)
+                .setParameter(3, reason == null ? null : reason.substring(0, Math.min(reason.length(), 2000)))
+                .executeUpdate();
+    }
+
+    /** An operator gives up a run that will not finish (its server is gone): a new start may take the period. */
+    public int abandon(BillingPeriod period, String reason) {
+        return em.createNativeQuery("UPDATE settlement_run SET status = 'FAILED', failure = ?2"
+                        + " WHERE period = ?1 AND status IN ('RUNNING', 'CLAIMED')")
+                .setParameter(1, period.id()).setParameter(2, reason).executeUpdate();
+    }
+
+    public void complete(BillingPeriod period, Instant now) {
+        em.createNativeQuery("UPDATE settlement_run SET status = 'COMPLETED', finished_at = ?2 WHERE period = ?1")
+                .setParameter(1, period.id()).setParameter(2, utc(now)).executeUpdate();
+    }
+
+    // --- partitions and the chunk step -------------------------------------------------------------------------
+
+    public void addPartition(BillingPeriod period, long jobInstanceId, PartitionRange range) {
+        em.createNativeQuery("INSERT INTO settlement_partition (period, job_instance_id, partition_no, from_id, to_id,"
+                        + " last_id, total_bills, done_bills) VALUES (?1, ?2, ?3, ?4, ?5, ?4 - 1, ?6, 0)")
+                .setParameter(1, period.id()).setParameter(2, jobInstanceId).setParameter(3, range.partition())
+                .setParameter(4, range.fromId()).setParameter(5, range.toId()).setParameter(6, range.totalBills())
+                .executeUpdate();
+    }
+
+    public List<PartitionRange> partitions(BillingPeriod period, long jobInstanceId) {
+        List<PartitionRange> out = new ArrayList<>();
+        for (Object o : em.createNativeQuery("SELECT partition_no, from_id, to_id, total_bills FROM settlement_partition"
+                        + " WHERE period = ?1 AND job_instance_id = ?2 ORDER BY partition_no")
+                .setParameter(1, period.id()).setParameter(2, jobInstanceId).getResultList()) {
+            Object[] r = (Object[]) o;
+            out.add(new PartitionRange((int) number(r[0]), number(r[1]), number(r[2]), number(r[3])));
+        }
+        return out;
+    }
+
+    /** Keyset page of the run's bills after {@code afterId}, up to {@code toId}, ascending. */
+    public List<BillFacts> page(long afterId, long toId, Instant asOf, int limit) {
+        return em.createQuery("SELECT new dev.stallkeeper.billing.domain.BillFacts(b.id, b.productType, b.kind,"
+                        + " b.amount, b.paymentState, b.supervisionState, b.effectiveAt, b.settleableAt, b.settledInPeriod)"
+                        + " FROM Bill b WHERE b.settledInPeriod IS NULL AND b.id > :after AND b.id <= :to"
+                        + " AND b.createdAt < :asOf AND b.updatedAt < :asOf ORDER BY b.id", BillFacts.class)
+                .setParameter("after", afterId).setParameter("to", toId).setParameter("asOf", asOf)
+                .setMaxResults(limit).getResultList();
+    }
+
+    /** Adds a chunk's eligible sums to the partition's staging rows (private to the partition: no races). */
+    public void addToStaging(BillingPeriod period, long jobInstanceId, int partition, Map<String, Sum> sums) {
+        sums.forEach((type, sum) -> {
+            int updated = em.createNativeQuery("UPDATE settlement_staging SET amount = amount + ?5,"
+                            + " bill_count = bill_count + ?6 WHERE period = ?1 AND job_instance_id = ?2"
+                            + " AND partition_no = ?3 AND product_type = ?4")
+                    .setParameter(1, period.id()).setParameter(2, jobInstanceId).setParameter(3, partition)
+                    .setParameter(4, type).setParameter(5, sum.amount()).setParameter(6, sum.count())
+                    .executeUpdate();
+            if (updated == 0) {
+                em.createNativeQuery("INSERT INTO settlement_staging (period, job_instance_id, partition_no,"
+                                + " product_type, amount, bill_count) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+                        .setParameter(1, period.id()).setParameter(2, jobInstanceId).setParameter(3, partition)
+                        .setParameter(4, type).setParameter(5, sum.amount()).setParameter(6, sum.count())
+                        .executeUpdate();
+            }
+        });
+    }
+
+    /** Moves the partition's position to {@code lastId}; refuses (false) a chunk at or before the position. */
+    public boolean advance(BillingPeriod period, long jobInstanceId, int partition, long firstId, long lastId, int bills) {
+        return em.createNativeQuery("UPDATE settlement_partition SET done_bills = done_bills + ?4, last_id = ?5"
+                        + " WHERE period = ?1 AND job_instance_id = ?2 AND partition_no = ?3 AND last_id < ?6")
+                .setParameter(1, period.id()).setParameter(2, jobInstanceId).setParameter(3, partition)
+                .setParameter(4, bills).setParameter(5, lastId).setParameter(6, firstId).executeUpdate() == 1;
+    }
+
+    /** The last bill id the partition has counted (committed with its sums). */
+    public long position(BillingPeriod period, long jobInstanceId, int partition) {
+        return number(em.createNativeQuery("SELECT last_id FROM settlement_partition"
+                        + " WHERE period = ?1 AND job_instance_id = ?2 AND partition_no = ?3")
+                .setParameter(1, period.id()).setParameter(2, jobInstanceId).setParameter(3, partition)
+                .getSingleResult());
+    }
+
+    /** Appends worklist lines, up to 500 per statement. */
+    public void addWorklist(BillingPeriod period, long jobInstanceId, List<WorklistEntry> entries) {
+        for (int from = 0; from < entries.size(); from += 500) {
+            List<WorklistEntry> slice = entries.subList(from, Math.min(entries.size(), from + 500));
+            StringBuilder sql = new StringBuilder("INSERT INTO settlement_worklist (id, period, job_instance_id, reason,"
+                    + " product_type, bill_id, amount, since, gap) VALUES ");
+            for (int i = 0; i < slice.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append("(nextval('settlement_worklist_seq'), :period, :instance, :r").append(i)
+                        .append(", :t").append(i).append(", :b").append(i).append(", :a").append(i).append(", :s").append(i)
+                        .append(", :g").append(i).append(')');
+            }
+            Query insert = em.createNativeQuery(sql.toString()).setParameter("period", period.id())
+                    .setParameter("instance", jobInstanceId);
+            for (int i = 0; i < slice.size(); i++) {
+                WorklistEntry e = slice.get(i);
+                insert.setParameter("r" + i, e.reason().name()).setParameter("t" + i, e.productType())
+                        .setParameter("b" + i, e.billId()).setParameter("a" + i, e.amount())
+                        .setParameter("s" + i, e.since() == null ? null : utc(e.since())).setParameter("g" + i, e.gap());
+            }
+            insert.executeUpdate();
+        }
+    }
+
+    // --- the final step ------------------------------------------------------------------------------------------
+
+    public Map<String, Sum> staged(BillingPeriod period, long jobInstanceId) {
+        Map<String, Sum> out = new LinkedHashMap<>();
+        for (Object o : em.createNativeQuery("SELECT product_type, SUM(amount), SUM(bill_count) FROM settlement_staging"
+                        + " WHERE period = ?1 AND job_instance_id = ?2 GROUP BY product_type ORDER BY product_type")
+                .setParameter(1, period.id()).setParameter(2, jobInstanceId).getResultList()) {
+            Object[] r = (Object[]) o;
+            out.put((String) r[0], new Sum(decimal(r[1]), number(r[2])));
+        }
+        return out;
+    }
+
+    /** Each product type's carry from its latest statement before {@code period}. */
+    public Map<String, BigDecimal> carriedIn(BillingPeriod period) {
+        Map<String, BigDecimal> out = new LinkedHashMap<>();
+        for (Object o : em.createNativeQuery("SELECT s.product_type, s.carry_out FROM settlement_statement s"
+                        + " WHERE s.period = (SELECT MAX(s2.period) FROM settlement_statement s2"
+                        + " WHERE s2.product_type = s.product_type AND s2.period < ?1)")
+                .setParameter(1, period.id()).getResultList()) {
+            Object[] r = (Object[]) o;
+            out.put((String) r[0], decimal(r[1]));
+        }
+        return out;
+    }
+
+    public long insertStatement(BillingPeriod period, StatementDecision d, Instant now) {
+        long id = number(em.createNativeQuery("SELECT nextval('settlement_statement_seq')").getSingleResult());
+        em.createNativeQuery("INSERT INTO settlement_statement (id, period, product_type, carried_in, period_amount,"
+                        + " accumulated, bill_count, threshold, settled, fee_percent, gross, fee, net, carry_out, created_at)"
+                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)")
+                .setParameter(1, id).setParameter(2, period.id()).setParameter(3, d.productType())
+                .setParameter(4, d.carriedIn()).setParameter(5, d.periodAmount()).setParameter(6, d.accumulated())
+                .setParameter(7, d.billCount()).setParameter(8, d.threshold()).setParameter(9, d.settles())
+                .setParameter(10, d.feePercent()).setParameter(11, d.gross()).setParameter(12, d.fee())
+                .setParameter(13, d.net()).setParameter(14, d.carryOut()).setParameter(15, utc(now))
+                .executeUpdate();
+        return id;
+    }
+
+    /**
+     * The run's eligible bills of {@code productTypes} now, per type: what {@link #settle} would settle (the same
+     * predicate; bills changed since the run started are outside it, so nothing in between can change it).
+     */
+    public Map<String, Sum> eligibleInRun(SettlementRun run, java.util.Collection<String> productTypes) {
+        Map<String, Sum> out = new LinkedHashMap<>();
+        if (productTypes.isEmpty()) {
+            return out;
+        }
+        Query q = em.createNativeQuery("SELECT product_type, SUM(amount), COUNT(*) FROM bill WHERE product_type IN :types"
+                + " AND" + IN_RUN + " AND" + ELIGIBLE + " GROUP BY product_type");
+        for (Object o : bind(q, run).setParameter("types", productTypes).getResultList()) {
+            Object[] r = (Object[]) o;
+            out.put((String) r[0], new Sum(decimal(r[1]), number(r[2])));
+        }
+        return out;
+    }
+
+    /**
+     * Settles the run's eligible bills of the given product types into their statements, in one conditional UPDATE
+     * (only bills not settled yet: a bill is settled at most once, whatever runs). Returns how many it settled.
+     */
+    public int settle(SettlementRun run, Map<String, Long> statementByType, Instant now) {
+        if (statementByType.isEmpty()) {
+            return 0;
+        }
+        StringBuilder statement = new StringBuilder("CASE product_type");
+        List<String> types = new ArrayList<>(statementByType.keySet());
+        for (int i = 0; i < types.size(); i++) {
+            statement.append(" WHEN :t").append(i).append(" THEN :s").append(i);
+        }
+        statement.append(" END");
+        Query update = em.createNativeQuery("UPDATE bill SET settled_in_period = :period, statement_id = " + statement
+                + ", updated_at = :now, version = version + 1 WHERE product_type IN :types AND" + IN_RUN + " AND" + ELIGIBLE);
+        bind(update, run).setParameter("period", run.period().id()).setParameter("now", utc(now))
+                .setParameter("types", types);
+        for (int i = 0; i < types.size(); i++) {
+            update.setParameter("t" + i, types.get(i)).setParameter("s" + i, statementByType.get(types.get(i)));
+        }
+        return update.executeUpdate();
+    }
+
+    /** The preview: eligible unsettled bills per product type now, for a period (writes nothing). */
+    public Map<String, Sum> eligibleNow(BillingPeriod period) {
+        Map<String, Sum> out = new LinkedHashMap<>();
+        for (Object o : em.createNativeQuery("SELECT product_type, SUM(amount), COUNT(*) FROM bill"
+                        + " WHERE settled_in_period IS NULL AND" + ELIGIBLE + " GROUP BY product_type ORDER BY product_type")
+                .setParameter("periodEnd", utc(period.end())).getResultList()) {
+            Object[] r = (Object[]) o;
+            out.put((String) r[0], new Sum(decimal(r[1]), number(r[2])));
+        }
+        return out;
+    }
+
+    private static Query bind(Query q, SettlementRun run) {
+        return q.setParameter("minId", run.minBillId()).setParameter("maxId", run.maxBillId())
+                .setParameter("asOf", utc(run.startedAt())).setParameter("periodEnd", utc(run.period().end()));
+    }
+
+    // --- reading the results ---------------------------------------------------------------------------------
+
+    /** A stored statement. */
+    public record Statement(long id, BillingPeriod period, StatementDecision decision, Instant createdAt) {
+    }
+
+    /** A stored worklist line. */
+    public record WorklistLine(long id, BillingPeriod period, WorklistEntry entry) {
+    }
+
+    public List<Statement> statements(BillingPeriod period) {
+        List<Statement> out = new ArrayList<>();
+        for (Object o : em.createNativeQuery("SELECT id, product_type, carried_in, period_amount, accumulated, bill_count,"
+                        + " threshold, settled, fee_percent, gross, fee, net, carry_out, created_at FROM settlement_statement"
+                        + " WHERE period = ?1 ORDER BY product_type")
+                .setParameter(1, period.id()).getResultList()) {
+            Object[] r = (Object[]) o;
+            BigDecimal accumulated = decimal(r[4]);
+            BigDecimal threshold = decimal(r[6]);
+            boolean settled = (Boolean) r[7];
+            StatementDecision d = new StatementDecision((String) r[1], decimal(r[2]), decimal(r[3]), accumulated,
+                    number(r[5]), threshold, settled, ((BigDecimal) r[8]).stripTrailingZeros(), decimal(r[9]), decimal(r[10]), decimal(r[11]),
+                    decimal(r[12]), settled ? BigDecimal.ZERO.setScale(2) : threshold.subtract(accumulated));
+            out.add(new Statement(number(r[0]), period, d, instant(r[13])));
+        }
+        return out;
+    }
+
+    public List<Long> statementBills(long statementId) {
+        List<Long> out = new ArrayList<>();
+        for (Object o : em.createNativeQuery("SELECT l.bill_id FROM settlement_statement s JOIN settlement_statement_line l"
+                + " ON l.period = s.period AND l.product_type = s.product_type AND l.statement_id = s.id"
+                + " WHERE s.id = ?1 ORDER BY l.bill_id").setParameter(1, statementId).getResultList()) {
+            out.add(number(o));
+        }
+        return out;
+    }
+
+    public List<WorklistLine> worklist(BillingPeriod period, int limit) {
+        List<WorklistLine> out = new ArrayList<>();
+        for (Object o : em.createNativeQuery("SELECT id, reason, product_type, bill_id, amount, since, gap"
+                        + " FROM settlement_worklist WHERE period = ?1 ORDER BY reason, product_type, bill_id")
+                .setParameter(1, period.id()).setMaxResults(limit).getResultList()) {
+            Object[] r = (Object[]) o;
+            out.add(new WorklistLine(number(r[0]), period, new WorklistEntry(
+                    dev.stallkeeper.billing.domain.BlockReason.valueOf((String) r[1]), (String) r[2], longOrNull(r[3]),
+                    decimal(r[4]), instant(r[5]), r[6] == null ? null : decimal(r[6]))));
+        }
+        return out;
+    }
+
+    // --- conversions -------------------------------------------------------------------------------------------
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static long number(Object value) {
+        return ((Number) value).longValue();
+    }
+
+    static Long longOrNull(Object value) {
+        return value == null ? null : ((Number) value).longValue();
+    }
+
+    static BigDecimal decimal(Object value) {
+        BigDecimal d = value instanceof BigDecimal b ? b : new BigDecimal(value.toString());
+        return d.setScale(2, java.math.RoundingMode.UNNECESSARY);
+    }
+
+    static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof java.time.ZonedDateTime z) {
+            return z.toInstant();
+        }
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        throw new IllegalArgumentException("not a time: " + value.getClass());
+    }
+}

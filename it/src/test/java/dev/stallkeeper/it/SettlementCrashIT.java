@@ -1,0 +1,125 @@
+package dev.stallkeeper.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.stallkeeper.it.settlement.Jobs;
+import dev.stallkeeper.it.settlement.SettlementDeployment;
+import dev.stallkeeper.it.support.ServerProcess;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.jboss.as.controller.client.ModelControllerClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A node dies hard (SIGKILL) in the middle of a settlement run; started again on the same database, the run is
+ * restarted through the management API (restart-job) and continues from its partitions' committed positions.
+ * Its statements equal those of an uninterrupted run over the same bills, and no bill is settled twice.
+ * Runs its own WildFly (ports +60 above the Arquillian server's offset) on database stallkeeper_settle_crash.
+ */
+class SettlementCrashIT {
+
+    private static final int BILLS = 20_000;
+    private static final String PERIOD = "202603";
+
+    private final ServerProcess server = new ServerProcess("settle-crash-server", "stallkeeper_settle_crash",
+            Integer.getInteger("it.port.offset") + 60, List.of("-Dstallkeeper.settlement.schedule=off"));
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void aRunKilledMidwayAndRestartedSettlesExactlyAsAnUninterruptedRun() throws Exception {
+        server.prepare(SettlementDeployment.stallkeeper()).start();
+        seed();
+
+        // the reference: an uninterrupted run over these bills
+        long reference;
+        try (ModelControllerClient client = server.management()) {
+            reference = Jobs.start(client, Map.of("period", PERIOD));
+        }
+        assertThat(awaitEnd(reference)).isEqualTo("COMPLETED");
+        List<String> expected = outcome();
+        assertThat(expected).as("statements and settled bills").hasSizeGreaterThan(3);
+        reset();
+
+        // the same run, slowed down, killed once some chunks have committed
+        long first;
+        try (ModelControllerClient client = server.management()) {
+            first = Jobs.start(client, Map.of("period", PERIOD, "testDelayMillisPerChunk", "150"));
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(25)).until(() ->
+                Long.parseLong(server.sql("SELECT COALESCE(SUM(done_bills), 0) FROM settlement_partition")) >= 2_000);
+        server.killHard();
+        long doneAtKill = Long.parseLong(server.sql("SELECT SUM(done_bills) FROM settlement_partition"));
+        assertThat(doneAtKill).as("killed in the middle").isBetween(2_000L, (long) BILLS - 1);
+        assertThat(server.sql("SELECT status FROM settlement_run WHERE period = ?", Integer.parseInt(PERIOD)))
+                .isEqualTo("RUNNING");
+        assertThat(server.sql("SELECT COUNT(*) FROM bill WHERE settled_in_period IS NOT NULL")).isEqualTo("0");
+        assertThat(server.sql("SELECT batchstatus FROM job_execution WHERE jobexecutionid = ?", first)).isEqualTo("STARTED");
+
+        server.start();
+        long restarted;
+        try (ModelControllerClient client = server.management()) {
+            restarted = Jobs.restart(client, first, Map.of("period", PERIOD, "testDelayMillisPerChunk", "0"));
+        }
+        assertThat(awaitEnd(restarted)).isEqualTo("COMPLETED");
+        assertThat(outcome()).isEqualTo(expected);
+        assertThat(server.sql("SELECT COUNT(*) FROM bill WHERE settled_in_period IS NOT NULL"))
+                .isEqualTo(server.sql("SELECT SUM(bill_count) FROM settlement_statement WHERE settled"));
+        assertThat(server.sql("SELECT SUM(done_bills) FROM settlement_partition"))
+                .as("every bill read once over both executions").isEqualTo(server.sql(
+                        "SELECT total_bills FROM settlement_run WHERE period = ?", Integer.parseInt(PERIOD)));
+        long readAfterRestart = Long.parseLong(server.sql("SELECT readcount FROM step_execution WHERE jobexecutionid = ?"
+                + " AND stepname = 'settlement-accumulate'", restarted));
+        assertThat(readAfterRestart).as("the restart went on from the committed positions")
+                .isLessThanOrEqualTo(BILLS - doneAtKill);
+    }
+
+    /** 20,000 bills over three product types, a seventh of them unpaid, some supervised, effective Jan-Apr 2026. */
+    private void seed() throws Exception {
+        server.update("INSERT INTO bill (id, source, source_key, recorded_by, order_id, order_line_id, product_type, kind,"
+                + " amount, payment_state, supervision_state, effective_at, settleable_at, created_at, updated_at, version)"
+                + " SELECT g, 'ORDER', 'CRASH-' || g || '/1/NEW', 'IT', 'CRASH-' || g, '1',"
+                + " (ARRAY['SAAS', 'LICENSE', 'API'])[1 + g % 3], 'NEW', ((g * 37) % 9973) / 100.0 + 0.01,"
+                + " CASE WHEN g % 7 = 0 THEN 'UNPAID' ELSE 'PAID' END,"
+                + " CASE WHEN g % 11 = 0 THEN 'IN_PROGRESS' ELSE 'NOT_REQUIRED' END,"
+                + " TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+08' + (g % 120) * INTERVAL '1 day',"
+                + " CASE WHEN g % 11 = 0 THEN NULL"
+                + "      ELSE TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+08' + (g % 120) * INTERVAL '1 day' END,"
+                + " now() - INTERVAL '1 hour', now() - INTERVAL '1 hour', 0"
+                + " FROM generate_series(1, " + BILLS + ") g");
+    }
+
+    /** The statements of the period and which bills each settled. */
+    private List<String> outcome() throws Exception {
+        List<String> out = new java.util.ArrayList<>(server.rows("SELECT product_type, accumulated, bill_count, settled, gross,"
+                + " fee, net, carry_out FROM settlement_statement WHERE period = ? ORDER BY product_type",
+                Integer.parseInt(PERIOD)));
+        out.addAll(server.rows("SELECT s.product_type, COUNT(*), SUM(b.id), SUM(b.amount) FROM bill b"
+                + " JOIN settlement_statement s ON s.id = b.statement_id GROUP BY s.product_type ORDER BY s.product_type"));
+        out.addAll(server.rows("SELECT reason, COUNT(*), SUM(amount) FROM settlement_worklist GROUP BY reason ORDER BY reason"));
+        return out;
+    }
+
+    /** Back to before the reference run: nothing settled, no run. */
+    private void reset() throws Exception {
+        server.update("UPDATE bill SET settled_in_period = NULL, statement_id = NULL WHERE statement_id IS NOT NULL");
+        for (String table : List.of("settlement_worklist", "settlement_staging", "settlement_partition",
+                "settlement_statement", "settlement_run")) {
+            server.update("DELETE FROM " + table);
+        }
+    }
+
+    private String awaitEnd(long execution) throws Exception {
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            String status = server.sql("SELECT batchstatus FROM job_execution WHERE jobexecutionid = ?", execution);
+            return "COMPLETED".equals(status) || "FAILED".equals(status);
+        });
+        return server.sql("SELECT batchstatus FROM job_execution WHERE jobexecutionid = ?", execution);
+    }
+}
