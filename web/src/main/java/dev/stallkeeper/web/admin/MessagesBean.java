@@ -53,7 +53,7 @@ public class MessagesBean {
         InterfaceMessages.Replay outcome = messages.replay(workId, faces.getExternalContext().getUserPrincipal().getName());
         faces.getExternalContext().getFlash().setKeepMessages(true);
         faces.addMessage(null, new FacesMessage(outcome == InterfaceMessages.Replay.REPLAYED
-                ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_WARN, texts.get("messages.replay." + outcome.name(), workId), null));
+                ? FacesMessage.SEVERITY_INFO : FacesMessage.SEVERITY_WARN, texts.get("messages.replay." + outcome.name(), String.valueOf(workId)), null));
         return "/admin/messages?faces-redirect=true";
     }
 }
