@@ -80,15 +80,6 @@ public class AdminAccounts {
         LOG.infof("Password of %s set by %s", username, by);
     }
 
-    /** Checks a password (for the console's own password change, which asks for the current one). */
-    public boolean verify(String username, char[] password) {
-        return find(username).filter(AdminAccount::enabled)
-                .map(a -> hashing.matches(password, em.createQuery(
-                        "SELECT a.passwordHash FROM AdminAccount a WHERE a.username = :u", String.class)
-                        .setParameter("u", username).getSingleResult()))
-                .orElse(false);
-    }
-
     private AdminAccount lock(String username) {
         AdminAccount account = username == null ? null : em.find(AdminAccount.class, username, LockModeType.PESSIMISTIC_WRITE);
         if (account == null) {

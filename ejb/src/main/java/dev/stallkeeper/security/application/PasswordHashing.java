@@ -36,8 +36,4 @@ public class PasswordHashing {
     public String hash(char[] password) {
         return hash.generate(password);
     }
-
-    public boolean matches(char[] password, String stored) {
-        return stored != null && hash.verify(password, stored);
-    }
 }
