@@ -5,6 +5,7 @@ import dev.stallkeeper.billing.application.Settlements;
 import dev.stallkeeper.billing.domain.BillingPeriod;
 import dev.stallkeeper.billing.domain.SettlementRun;
 import dev.stallkeeper.platform.StallkeeperConfig;
+import dev.stallkeeper.usage.application.UsageStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.batch.operations.JobOperator;
@@ -42,6 +43,8 @@ public class JobLauncher {
     public static final String HOUSEKEEPING = "housekeeping";
     /** Monthly settlement of a period (docs/settlement.md); job parameter {@code period=yyyyMM}. */
     public static final String SETTLEMENT = "settlement-reconciliation";
+    /** Pushes due pay-per-use usage to KooGallery (docs/usage-push.md). */
+    public static final String USAGE_PUSH = "usage-push";
 
     private static final Logger LOG = Logger.getLogger(JobLauncher.class);
 
@@ -57,6 +60,12 @@ public class JobLauncher {
     @Inject
     Clock clock;
 
+    @Inject
+    UsageStore usage;
+
+    /** This node's most recent usage push execution (timer callbacks run one at a time). */
+    private volatile Long lastUsagePush;
+
     @PostConstruct
     void schedule() {
         Duration every = config.housekeepingInterval();
@@ -65,6 +74,10 @@ public class JobLauncher {
                 new TimerConfig(HOUSEKEEPING, false));
         LOG.infof("Housekeeping job scheduled every %d minutes", every.toMinutes());
         scheduleSettlement();
+        Duration usageEvery = config.usagePushInterval();
+        timers.createIntervalTimer(Math.min(usageEvery.toMillis(), Duration.ofSeconds(30).toMillis()),
+                usageEvery.toMillis(), new TimerConfig(USAGE_PUSH, false));
+        LOG.infof("Usage push looks for due records every %d seconds", usageEvery.toSeconds());
     }
 
     /** Every node arms the monthly timer; the period's claim in the database lets exactly one of them start the job. */
@@ -100,6 +113,8 @@ public class JobLauncher {
             } catch (RuntimeException e) {
                 LOG.errorf("Monthly settlement of %s did not start: %s", period, e.getMessage());
             }
+        } else if (USAGE_PUSH.equals(timer.getInfo())) {
+            startUsagePushIfDue();
         } else if (HOUSEKEEPING.equals(timer.getInfo())) {
             try {
                 start(HOUSEKEEPING, new Properties());
@@ -107,6 +122,31 @@ public class JobLauncher {
                 LOG.warnf("Scheduled %s job did not start: %s", HOUSEKEEPING, e.getMessage());
             }
         }
+    }
+
+    /**
+     * Starts the usage push when records are due and this node is not running one already (another node's run
+     * is harmless: the claims are FOR UPDATE SKIP LOCKED). A cheap look first, so idle hours add no job history.
+     */
+    private void startUsagePushIfDue() {
+        try {
+            if (!usage.anyDue() || usagePushRunning()) {
+                return;
+            }
+            lastUsagePush = start(USAGE_PUSH, new Properties());
+        } catch (RuntimeException e) {
+            LOG.warnf("Scheduled %s job did not start: %s", USAGE_PUSH, e.getMessage());
+        }
+    }
+
+    /** Whether this node's last usage push run is still going (other nodes' runs are not looked at). */
+    private boolean usagePushRunning() {
+        Long last = lastUsagePush;
+        if (last == null) {
+            return false;
+        }
+        jakarta.batch.runtime.BatchStatus status = operator().getJobExecution(last).getBatchStatus();
+        return status == jakarta.batch.runtime.BatchStatus.STARTING || status == jakarta.batch.runtime.BatchStatus.STARTED;
     }
 
     /** Starts a job of this application; returns its execution id. */

@@ -25,7 +25,11 @@ public class Settings {
             "STALLKEEPER_FRONTEND_URL_TEMPLATE", "STALLKEEPER_ADMIN_URL_TEMPLATE",
             "STALLKEEPER_AUDIT_RETENTION_DAYS", "STALLKEEPER_HOUSEKEEPING_MINUTES", "STALLKEEPER_NODE_ID",
             "STALLKEEPER_ADMIN_USER", "STALLKEEPER_ADMIN_PASSWORD", "STALLKEEPER_SECURE_COOKIES",
-            "STALLKEEPER_DB_POOL_MAX", "STALLKEEPER_HTTP_THREADS", "STALLKEEPER_DEMO_DATA");
+            "STALLKEEPER_DB_POOL_MAX", "STALLKEEPER_HTTP_THREADS", "STALLKEEPER_DEMO_DATA",
+            "STALLKEEPER_USAGE_TOKEN", "STALLKEEPER_USAGE_UNITS", "STALLKEEPER_USAGE_BILLING",
+            "STALLKEEPER_USAGE_PUSH_DELAY_MINUTES", "STALLKEEPER_USAGE_PUSH_SECONDS",
+            "STALLKEEPER_USAGE_WINDOW_MARGIN_MINUTES", "STALLKEEPER_USAGE_LEASE_SECONDS",
+            "STALLKEEPER_USAGE_DUPLICATE_CODES");
 
     @Inject
     StallkeeperConfig config;
@@ -47,11 +51,12 @@ public class Settings {
 
     static boolean isSecret(String name) {
         String n = name.toUpperCase(Locale.ROOT);
-        return n.endsWith("_KEY") || n.endsWith("_SK") || n.contains("PASSWORD") || n.contains("SECRET");
+        return n.endsWith("_KEY") || n.endsWith("_SK") || n.contains("PASSWORD") || n.contains("SECRET")
+                || n.endsWith("_TOKEN");
     }
 
     static String describeSecret(String name, String value) {
-        if (name.endsWith("_KEY") && value.contains(",")) {
+        if ((name.endsWith("_KEY") || name.endsWith("_TOKEN")) && value.contains(",")) {
             return "set (" + value.split(",").length + " keys, masked)";
         }
         return "set (masked)";

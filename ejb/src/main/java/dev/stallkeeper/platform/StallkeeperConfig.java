@@ -215,6 +215,68 @@ public class StallkeeperConfig {
         return (int) Math.max(1, Math.min(16, longValue("STALLKEEPER_SETTLEMENT_PARTITIONS", 4)));
     }
 
+    // --- pay-per-use usage push (docs/usage-push.md) -----------------------------------------------------------
+
+    /** STALLKEEPER_USAGE_TOKEN: bearer token(s) of POST /api/usage, comma-separated (rotation); none turns it off. */
+    public List<String> usageTokens() {
+        return list("STALLKEEPER_USAGE_TOKEN", "");
+    }
+
+    /**
+     * STALLKEEPER_USAGE_UNITS: the metering units the seller's SaaS may report, each with its price in CNY per unit,
+     * e.g. {@code hour=0.50,GB=0.10}; the price makes the settlement bill of an accepted record.
+     */
+    public Map<String, java.math.BigDecimal> usageUnits() {
+        Map<String, java.math.BigDecimal> out = new java.util.LinkedHashMap<>();
+        pairs("STALLKEEPER_USAGE_UNITS").forEach((unit, price) -> {
+            try {
+                java.math.BigDecimal p = new java.math.BigDecimal(price);
+                if (p.signum() < 0) {
+                    throw new NumberFormatException();
+                }
+                out.put(unit, p);
+            } catch (NumberFormatException e) {
+                throw new IllegalStateException("STALLKEEPER_USAGE_UNITS: the price '" + price + "' of " + unit
+                        + " is not a number of 0 or more");
+            }
+        });
+        return out;
+    }
+
+    /** STALLKEEPER_USAGE_BILLING: HOURLY (records due at the next full hour) or DAILY (at the next 00:00 Beijing time). */
+    public String usageBilling() {
+        return value("STALLKEEPER_USAGE_BILLING", "HOURLY");
+    }
+
+    /** STALLKEEPER_USAGE_PUSH_DELAY_MINUTES: how long after the hour (or day) a period's records become due. */
+    public Duration usagePushDelay() {
+        return Duration.ofMinutes(Math.max(0, Math.min(14, longValue("STALLKEEPER_USAGE_PUSH_DELAY_MINUTES", 0))));
+    }
+
+    /** STALLKEEPER_USAGE_PUSH_SECONDS: how often every node looks for due records (and starts the usage-push job). */
+    public Duration usagePushInterval() {
+        return Duration.ofSeconds(Math.max(1, longValue("STALLKEEPER_USAGE_PUSH_SECONDS", 300)));
+    }
+
+    /** STALLKEEPER_USAGE_WINDOW_MARGIN_MINUTES: records are parked this long before KooGallery's 21 days run out. */
+    public Duration usageWindowMargin() {
+        return Duration.ofMinutes(Math.max(0, Math.min(24 * 60, longValue("STALLKEEPER_USAGE_WINDOW_MARGIN_MINUTES", 60))));
+    }
+
+    /** STALLKEEPER_USAGE_LEASE_SECONDS: how long one push may hold its records before another node may resend them. */
+    public Duration usageLease() {
+        return Duration.ofSeconds(Math.max(10, longValue("STALLKEEPER_USAGE_LEASE_SECONDS", 120)));
+    }
+
+    /**
+     * STALLKEEPER_USAGE_DUPLICATE_CODES: KooGallery's per-record codes meaning "this metering_sn was received
+     * already" (an earlier push whose answer was lost): such records count as accepted. UNCONFIRMED code, see
+     * docs/usage-push.md.
+     */
+    public java.util.Set<String> usageDuplicateCodes() {
+        return java.util.Set.copyOf(list("STALLKEEPER_USAGE_DUPLICATE_CODES", "003"));
+    }
+
     private java.math.BigDecimal decimal(String envName, String defaultValue) {
         String v = value(envName, defaultValue);
         try {

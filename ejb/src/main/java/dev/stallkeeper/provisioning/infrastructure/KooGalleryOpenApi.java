@@ -96,6 +96,11 @@ public class KooGalleryOpenApi {
         return new QueryOrderResult(parsed.orderInfo(), new String(response.body(), StandardCharsets.UTF_8));
     }
 
+    /** The HTTP client of every open-API call (strict TLS, no redirects, the configured connect timeout). */
+    public HttpClient httpClient() {
+        return client();
+    }
+
     private HttpClient client() {
         HttpClient c = client;
         if (c == null) {
