@@ -82,6 +82,12 @@ public final class OpenApiServer implements AutoCloseable, OrderRegistry {
     private final List<String> queriedOrderIds = Collections.synchronizedList(new ArrayList<>());
     private final UsageReceiver usage = new UsageReceiver(null, clock);
     private final AtomicReference<FailurePlan> usageFailures = new AtomicReference<>(FailurePlan.NONE);
+    private final AtomicReference<FailurePlan> usageLostAnswers = new AtomicReference<>(FailurePlan.NONE);
+    /** While set, every usage push fails with this status ({@link #DROP} = the connection is closed unanswered). */
+    private volatile Integer usageOutage;
+
+    /** A "status" of the failure hooks: close the connection without any answer (a network failure). */
+    public static final int DROP = 0;
     private volatile Consumer<String> events = line -> { };
 
     private OpenApiServer(HttpServer http, ExecutorService executor, String ak, String sk, String host) {
@@ -188,6 +194,26 @@ public final class OpenApiServer implements AutoCloseable, OrderRegistry {
             throw new IllegalArgumentException("n must be >= 0");
         }
         usageFailures.set(n == 0 ? FailurePlan.NONE : new FailurePlan(new AtomicInteger(n), httpStatus));
+    }
+
+    /**
+     * The next {@code n} usage pushes are taken (their records checked and kept) but answered with {@code httpStatus}
+     * (or dropped, {@link #DROP}) as if the answer were lost on the way back: the seller must retry and must not
+     * count the records twice. {@code n = 0} cancels a pending plan.
+     */
+    public void setUsageLoseAnswers(int n, int httpStatus) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must be >= 0");
+        }
+        usageLostAnswers.set(n == 0 ? FailurePlan.NONE : new FailurePlan(new AtomicInteger(n), httpStatus));
+    }
+
+    /**
+     * An outage of the usage API until switched off: every push fails with {@code httpStatus} ({@link #DROP}: the
+     * connection is closed without an answer) and nothing is kept. {@code null} ends the outage.
+     */
+    public void setUsageOutage(Integer httpStatus) {
+        this.usageOutage = httpStatus;
     }
 
     /** Receives one line per usage push and admin call, for {@code serve}'s console. */
@@ -327,10 +353,11 @@ public final class OpenApiServer implements AutoCloseable, OrderRegistry {
                 return;
             }
             pause();
-            Integer failStatus = usageFailures.get().take();
+            Integer outage = usageOutage;
+            Integer failStatus = outage != null ? outage : usageFailures.get().take();
             if (failStatus != null) {
-                events.accept("usage push: simulated failure HTTP " + failStatus);
-                sendError(exchange, failStatus, errorCodeFor(failStatus), "Simulated failure");
+                events.accept("usage push: simulated failure " + describeFailure(failStatus));
+                fail(exchange, failStatus);
                 return;
             }
             if (!"POST".equals(exchange.getRequestMethod())) {
@@ -338,7 +365,20 @@ public final class OpenApiServer implements AutoCloseable, OrderRegistry {
                 sendError(exchange, 405, "MKT.0199", "Method not allowed");
                 return;
             }
-            UsageReceiver.Outcome outcome = usage.receive(headers(exchange), body);
+            Map<String, String> headers = headers(exchange);
+            if (headers.containsKey(ApigSigner.HEADER_AUTHORIZATION) && !signatureValid(exchange, body)) {
+                // Signed for the API gateway too (§7.4): then the AK/SK signature must be right.
+                events.accept("usage push: HTTP 401 MKT.0154 (wrong APIG AK/SK signature)");
+                sendError(exchange, 401, "MKT.0154", "Illegal token");
+                return;
+            }
+            UsageReceiver.Outcome outcome = usage.receive(headers, body);
+            Integer lost = outcome.callAccepted() ? usageLostAnswers.get().take() : null;
+            if (lost != null) {
+                events.accept("usage push: " + outcome.accepted() + " accepted, answer lost (" + describeFailure(lost) + ")");
+                fail(exchange, lost);
+                return;
+            }
             StringBuilder line = new StringBuilder("usage push: HTTP ").append(outcome.httpStatus()).append(' ')
                     .append(outcome.resultCode());
             if (outcome.callAccepted()) {
@@ -404,6 +444,18 @@ public final class OpenApiServer implements AutoCloseable, OrderRegistry {
                         answer.put("registered", ids.size());
                     }
                     case "GET usage-records" -> answer = usage.recordsJson();
+                    case "GET usage-calls" -> answer = usage.callsJson();
+                    case "POST outage" -> {
+                        com.fasterxml.jackson.databind.JsonNode o = Json.mapper().readTree(body);
+                        if (!"usage".equals(o.path("api").asText(""))) {
+                            sendError(exchange, 400, "MKT.0101", "Invalid parameter: api must be usage");
+                            return;
+                        }
+                        Integer status = o.path("off").asBoolean(false) ? null : o.path("status").asInt(503);
+                        setUsageOutage(status);
+                        events.accept("admin: usage outage " + (status == null ? "over" : "on, " + describeFailure(status)));
+                        answer.put("outage", status != null);
+                    }
                     case "POST faults" -> {
                         com.fasterxml.jackson.databind.JsonNode f = Json.mapper().readTree(body);
                         int count = f.path("count").asInt(1);
@@ -411,8 +463,9 @@ public final class OpenApiServer implements AutoCloseable, OrderRegistry {
                         switch (f.path("api").asText("")) {
                             case "queryOrder" -> setFailNext(count, status);
                             case "usage" -> setUsageFailNext(count, status);
+                            case "usageLostAnswer" -> setUsageLoseAnswers(count, status);
                             default -> {
-                                sendError(exchange, 400, "MKT.0101", "Invalid parameter: api must be queryOrder or usage");
+                                sendError(exchange, 400, "MKT.0101", "Invalid parameter: api must be queryOrder, usage or usageLostAnswer");
                                 return;
                             }
                         }
@@ -464,6 +517,18 @@ public final class OpenApiServer implements AutoCloseable, OrderRegistry {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static String describeFailure(int status) {
+        return status == DROP ? "(connection dropped)" : "HTTP " + status;
+    }
+
+    /** Answers with a KooGallery error for {@code status}, or closes the connection unanswered for {@link #DROP}. */
+    private static void fail(HttpExchange exchange, int status) throws IOException {
+        if (status == DROP) {
+            return; // no response headers: closing the exchange (try-with-resources) closes the connection
+        }
+        sendError(exchange, status, errorCodeFor(status), "Simulated failure");
     }
 
     static String errorCodeFor(int status) {

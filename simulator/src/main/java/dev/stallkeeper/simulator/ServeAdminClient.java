@@ -56,10 +56,29 @@ public final class ServeAdminClient implements OrderRegistry {
         return call("GET", "usage-records", null);
     }
 
-    /** Makes the next {@code count} calls of {@code api} ({@code queryOrder} or {@code usage}) fail with {@code status}. */
+    /**
+     * Makes the next {@code count} calls of {@code api} fail with {@code status}: {@code queryOrder}, {@code usage}, or
+     * {@code usageLostAnswer} (records kept, answer lost).
+     */
     public void failNext(String api, int count, int status) {
         ObjectNode body = Json.mapper().createObjectNode().put("api", api).put("count", count).put("status", status);
         post("faults", body);
+    }
+
+    /** {@code {"calls":[...]}}: every usage push {@code serve} judged, with the metering_sns it carried and accepted. */
+    public JsonNode usageCalls() {
+        return call("GET", "usage-calls", null);
+    }
+
+    /** Starts ({@code status}, {@link OpenApiServer#DROP} to drop connections) or ends ({@code null}) a usage outage. */
+    public void usageOutage(Integer status) {
+        ObjectNode body = Json.mapper().createObjectNode().put("api", "usage");
+        if (status == null) {
+            body.put("off", true);
+        } else {
+            body.put("status", status);
+        }
+        post("outage", body);
     }
 
     private void post(String path, JsonNode body) {

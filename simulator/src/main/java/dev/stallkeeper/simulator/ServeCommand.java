@@ -21,7 +21,9 @@ import java.util.concurrent.CountDownLatch;
                 "The documented mock orders (MOCKPERIODYEARNEW ... MOCKMONTYCHANGE) are always known; `scenario "
                         + "--serve URL` and `conformance --serve URL` register more through the admin API under "
                         + "/simulator/ (APIG-signed with the same AK/SK), which also lists the recorded usage "
-                        + "(GET /simulator/usage-records) and injects outages (POST /simulator/faults).",
+                        + "(GET /simulator/usage-records, GET /simulator/usage-calls) and injects failures (POST /simulator/faults: "
+                        + "queryOrder, usage, usageLostAnswer; status 0 drops the connection) and outages "
+                        + "(POST /simulator/outage).",
                 "Point the seller's KOOGALLERY_API_BASE at the printed URL."})
 final class ServeCommand implements Callable<Integer> {
 
@@ -95,7 +97,7 @@ final class ServeCommand implements Callable<Integer> {
         out.println("  Usage push:  POST " + server.baseUri() + UsageReceiver.PATH
                 + (key == null || key.isBlank() ? "  (no --key: every push is refused)" : ""));
         out.println("  Admin API:   " + server.baseUri() + OpenApiServer.ADMIN_PREFIX
-                + "{orders,instances,usage-records,faults} (APIG-signed)");
+                + "{orders,instances,usage-records,usage-calls,faults,outage} (APIG-signed)");
         out.flush();
         stopped.await();
         return 0;

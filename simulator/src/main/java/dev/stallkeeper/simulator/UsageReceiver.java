@@ -74,6 +74,15 @@ public final class UsageReceiver {
     private final Set<String> nonces = new LinkedHashSet<>();
     private final Map<String, UsageRecord> bySn = new LinkedHashMap<>();
     private final Map<String, String> byInstanceWindow = new HashMap<>();
+    private final List<Call> calls = new ArrayList<>();
+
+    /**
+     * One push as it arrived and was judged: every metering_sn it carried (in order) and those accepted. Calls refused
+     * as a whole (signature, shape, size) are not listed.
+     */
+    public record Call(Instant receivedAt, List<String> meteringSns, List<String> acceptedSns,
+                       List<RecordError> failures) {
+    }
 
     /** One accepted record, as sent, with when it arrived. */
     public record UsageRecord(String instanceId, String recordTime, String beginTime, String endTime,
@@ -169,6 +178,32 @@ public final class UsageReceiver {
         return List.copyOf(bySn.values());
     }
 
+    /** Every judged push in arrival order (a snapshot); only the last 10,000 are kept. */
+    public synchronized List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    /** How many times a record with this metering_sn was accepted (KooGallery keeps one: 0 or 1). */
+    public synchronized long acceptedCount(String meteringSn) {
+        return calls.stream().flatMap(c -> c.acceptedSns().stream()).filter(meteringSn::equals).count();
+    }
+
+    /** The calls as {@code {"calls":[{"receivedAt":...,"records":n,"accepted":[sn...],"failed":[{sn,code}]}]}}. */
+    public synchronized ObjectNode callsJson() {
+        ObjectNode node = Json.mapper().createObjectNode();
+        ArrayNode list = node.putArray("calls");
+        for (Call c : calls) {
+            ObjectNode call = list.addObject();
+            call.put("receivedAt", c.receivedAt().toString());
+            call.put("records", c.meteringSns().size());
+            ArrayNode accepted = call.putArray("accepted");
+            c.acceptedSns().forEach(accepted::add);
+            ArrayNode failed = call.putArray("failed");
+            c.failures().forEach(f -> failed.addObject().put("metering_sn", f.meteringSn()).put("error_code", f.errorCode()));
+        }
+        return node;
+    }
+
     /** All accepted records as {@code {"records":[...]}}. */
     public synchronized ObjectNode recordsJson() {
         ObjectNode node = Json.mapper().createObjectNode();
@@ -224,11 +259,14 @@ public final class UsageReceiver {
                 nonces.remove(nonces.iterator().next());
             }
             List<RecordError> failures = new ArrayList<>();
+            List<String> sns = new ArrayList<>();
+            List<String> acceptedSns = new ArrayList<>();
             int accepted = 0;
             for (int i = 0; i < records.size(); i++) {
                 JsonNode r = records.get(i);
                 String sn = r.isObject() && r.path("metering_sn").isTextual() ? r.get("metering_sn").asText() : null;
                 String problem = check(r, now);
+                sns.add(sn);
                 if (problem != null) {
                     failures.add(new RecordError(i, sn, problem.substring(0, 3), problem.substring(4)));
                     continue;
@@ -239,7 +277,12 @@ public final class UsageReceiver {
                         now);
                 bySn.put(sn, record);
                 byInstanceWindow.put(windowKey(record.instanceId(), record.beginTime(), record.endTime()), sn);
+                acceptedSns.add(sn);
                 accepted++;
+            }
+            calls.add(new Call(now, List.copyOf(sns), List.copyOf(acceptedSns), List.copyOf(failures)));
+            if (calls.size() > 10_000) {
+                calls.remove(0);
             }
             return new Outcome(200, "MKT.0000", "success", accepted, List.copyOf(failures));
         }

@@ -129,6 +129,57 @@ class OpenApiServerUsageTest {
     }
 
     @Test
+    void aLostAnswerKeepsTheRecordsSoTheRetryIsADuplicateAcceptedOnce() throws Exception {
+        server.setUsageLoseAnswers(1, 500);
+
+        assertThat(push(KEY, record("i-1", "sn-1")).statusCode()).isEqualTo(500);
+        HttpResponse<String> retry = push(KEY, record("i-1", "sn-1"));
+
+        assertThat(retry.statusCode()).isEqualTo(200);
+        assertThat(retry.body()).contains("\"error_code\":\"003\"");
+        assertThat(server.usage().acceptedCount("sn-1")).isEqualTo(1);
+        assertThat(server.usage().calls()).hasSize(2)
+                .allSatisfy(c -> assertThat(c.meteringSns()).containsExactly("sn-1"));
+    }
+
+    @Test
+    void anOutageDropsOrFailsEveryPushUntilSwitchedOff() throws Exception {
+        ServeAdminClient admin = new ServeAdminClient(server.baseUri(), AK, SK);
+        admin.usageOutage(OpenApiServer.DROP);
+        assertThatThrownBy(() -> push(KEY, record("i-1", "sn-1"))).isInstanceOf(java.io.IOException.class);
+        admin.usageOutage(503);
+        assertThat(push(KEY, record("i-1", "sn-1")).statusCode()).isEqualTo(503);
+        assertThat(push(KEY, record("i-1", "sn-1")).statusCode()).isEqualTo(503);
+        admin.usageOutage(null);
+
+        assertThat(push(KEY, record("i-1", "sn-1")).statusCode()).isEqualTo(200);
+        assertThat(server.usage().calls()).singleElement()
+                .satisfies(c -> assertThat(c.acceptedSns()).containsExactly("sn-1"));
+        assertThat(admin.usageCalls().path("calls").get(0).path("accepted").get(0).asText()).isEqualTo("sn-1");
+    }
+
+    @Test
+    void aPushAlsoSignedForTheApiGatewayMustCarryTheRightAkSk() throws Exception {
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.withArray("usage_records").add(record("i-1", "sn-1"));
+        String text = UsagePushSignature.canonicalBody(body);
+        URI uri = URI.create(server.baseUri() + UsageReceiver.PATH);
+        for (String sk : List.of("not-the-sk", SK)) {
+            String ts = Long.toString(System.currentTimeMillis());
+            String nonce = UUID.randomUUID().toString();
+            Map<String, String> apig = ApigSigner.sign("POST", uri, Map.of("Content-Type", "application/json"),
+                    text.getBytes(java.nio.charset.StandardCharsets.UTF_8), AK, sk, Instant.now());
+            HttpRequest.Builder b = HttpRequest.newBuilder(uri).header("signature",
+                    UsagePushSignature.sign(KEY, ts, nonce, text)).header("ts", ts).header("nonce", nonce)
+                    .POST(HttpRequest.BodyPublishers.ofString(text));
+            apig.forEach(b::header);
+            int status = http.send(b.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+            assertThat(status).as("signed with " + sk).isEqualTo(sk.equals(SK) ? 200 : 401);
+        }
+        assertThat(server.usageRecords()).hasSize(1);
+    }
+
+    @Test
     void adminApiRefusesUnsignedCalls() {
         ServeAdminClient wrong = new ServeAdminClient(server.baseUri(), AK, "not-the-sk");
 

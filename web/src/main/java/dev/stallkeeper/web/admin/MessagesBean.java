@@ -3,6 +3,9 @@ package dev.stallkeeper.web.admin;
 import dev.stallkeeper.audit.domain.CallbackLogEntry;
 import dev.stallkeeper.provisioning.application.InterfaceMessages;
 import dev.stallkeeper.provisioning.domain.WorkItem;
+import dev.stallkeeper.usage.application.UsageStore;
+import dev.stallkeeper.usage.domain.UsageRecord;
+import dev.stallkeeper.usage.domain.UsageStatus;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -12,7 +15,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-/** Interface messages: failed callbacks of the last 7 days and parked background work, with replay. */
+/**
+ * Interface messages: failed callbacks of the last 7 days and parked background work, with replay; usage records
+ * that could not make KooGallery's window (parked, with replay) and usage KooGallery rejected.
+ */
 @Named("messages")
 @RequestScoped
 public class MessagesBean {
@@ -32,6 +38,42 @@ public class MessagesBean {
     private List<CallbackLogEntry> failed;
     private List<WorkItem> parked;
 
+    @Inject
+    UsageStore usage;
+
+    private List<UsageRecord> parkedUsage;
+    private List<UsageRecord> rejectedUsage;
+
+    public List<UsageRecord> getParkedUsage() {
+        if (parkedUsage == null) {
+            parkedUsage = usage.withStatus(UsageStatus.PARKED, 500);
+        }
+        return parkedUsage;
+    }
+
+    public List<UsageRecord> getRejectedUsage() {
+        if (rejectedUsage == null) {
+            rejectedUsage = usage.withStatus(UsageStatus.REJECTED, 200);
+        }
+        return rejectedUsage;
+    }
+
+    /** One more push of a parked usage record; pressing it twice pushes once. */
+    public String replayUsage(long recordId) {
+        requireReplayRole();
+        UsageStore.Replay outcome = usage.replay(recordId, faces.getExternalContext().getUserPrincipal().getName());
+        faces.getExternalContext().getFlash().setKeepMessages(true);
+        faces.addMessage(null, new FacesMessage(outcome == UsageStore.Replay.REPLAYED ? FacesMessage.SEVERITY_INFO
+                : FacesMessage.SEVERITY_WARN, texts.get("usage.replay." + outcome.name(), String.valueOf(recordId)), null));
+        return "/admin/messages?faces-redirect=true";
+    }
+
+    private void requireReplayRole() {
+        if (!faces.getExternalContext().isUserInRole("admin") && !faces.getExternalContext().isUserInRole("operator")) {
+            throw new SecurityException("admin or operator role required");
+        }
+    }
+
     public List<CallbackLogEntry> getFailedCallbacks() {
         if (failed == null) {
             failed = messages.failedCallbacks(clock.instant().minus(Duration.ofDays(7)), 500);
@@ -47,9 +89,7 @@ public class MessagesBean {
     }
 
     public String replay(long workId) {
-        if (!faces.getExternalContext().isUserInRole("admin") && !faces.getExternalContext().isUserInRole("operator")) {
-            throw new SecurityException("admin or operator role required");
-        }
+        requireReplayRole();
         InterfaceMessages.Replay outcome = messages.replay(workId, faces.getExternalContext().getUserPrincipal().getName());
         faces.getExternalContext().getFlash().setKeepMessages(true);
         faces.addMessage(null, new FacesMessage(outcome == InterfaceMessages.Replay.REPLAYED
