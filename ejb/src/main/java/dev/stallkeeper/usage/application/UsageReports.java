@@ -208,7 +208,8 @@ public class UsageReports {
         return t.atOffset(ZoneOffset.UTC);
     }
 
+    /** Ids are at most 64 characters; a longer one (itself a problem) is cut for the message. */
     private static String shorten(String s) {
-        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+        return s.length() > UsageReading.MAX_ID ? s.substring(0, UsageReading.MAX_ID) + "..." : s;
     }
 }
