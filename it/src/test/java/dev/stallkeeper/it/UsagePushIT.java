@@ -32,6 +32,10 @@ import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.as.arquillian.container.ManagementClient;
+import org.jboss.as.controller.client.helpers.Operations;
+import org.jboss.dmr.ModelNode;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -267,6 +271,63 @@ class UsagePushIT {
     }
 
     @Test
+    void concurrentPushRunsShareTheRecordsAndNeverSendOneTwice() throws Exception {
+        String instance = payPerUseInstance();
+        java.sql.Timestamp since = java.sql.Timestamp.from(Instant.now().minusSeconds(1));
+        koo.setDelay(Duration.ofSeconds(2)); // every call takes 2 s: runs started together overlap
+        try {
+            Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(80));
+            String prefix = "race-" + UUID.randomUUID() + "-";
+            List<String> sns = new ArrayList<>();
+            for (int part = 0; part < 3; part++) {
+                ArrayNode list = JsonNodeFactory.instance.arrayNode();
+                for (int i = part * 1000; i < (part + 1) * 1000; i++) {
+                    Instant begin = start.plus(Duration.ofMinutes(i));
+                    list.add(record(prefix + i, instance, "GB", "1", begin, begin.plus(Duration.ofMinutes(1))));
+                }
+                HttpResponse<String> r = report(JsonNodeFactory.instance.objectNode().set("records", list));
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+                Json.parseObject(r.body().getBytes()).path("records").forEach(n -> sns.add(n.path("meteringSn").asText()));
+            }
+            // three more runs beside the timer's, as three more nodes would start them
+            for (int i = 0; i < 3; i++) {
+                startUsagePush();
+            }
+
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() ->
+                    Db.count("SELECT COUNT(*) FROM usage_record WHERE instance_id = ? AND status = 'ACCEPTED'", instance) == 3000);
+            java.util.Set<String> ours = new java.util.HashSet<>(sns);
+            List<UsageReceiver.Call> calls = koo.usage().calls().stream()
+                    .filter(c -> c.meteringSns().stream().anyMatch(ours::contains)).toList();
+            Map<String, Long> sent = calls.stream().flatMap(c -> c.meteringSns().stream())
+                    .collect(java.util.stream.Collectors.groupingBy(sn -> sn, java.util.stream.Collectors.counting()));
+            assertThat(sent).hasSize(3000);
+            assertThat(sent.values()).as("every record sent once").containsOnly(1L);
+            assertThat(calls).allSatisfy(c -> assertThat(c.meteringSns()).hasSizeLessThanOrEqualTo(1000));
+            assertThat(Db.count("SELECT COUNT(*) FROM bill WHERE instance_id = ? AND kind = 'USAGE'", instance)).isEqualTo(3000);
+            // the work was shared: at least two runs that sent something ran side by side
+            await().atMost(PATIENCE).until(() -> Db.count("SELECT COUNT(*) FROM job_execution e JOIN job_instance i"
+                    + " ON i.jobinstanceid = e.jobinstanceid WHERE i.jobname = 'usage-push' AND e.starttime >= ?"
+                    + " AND e.batchstatus IN ('STARTING', 'STARTED')", since) == 0);
+            List<Map<String, Object>> runs = Db.rows("SELECT e.starttime, e.endtime, s.exitstatus FROM job_execution e"
+                    + " JOIN job_instance i ON i.jobinstanceid = e.jobinstanceid JOIN step_execution s"
+                    + " ON s.jobexecutionid = e.jobexecutionid WHERE i.jobname = 'usage-push' AND e.starttime >= ?"
+                    + " AND s.exitstatus NOT LIKE '% calls=0 %' ORDER BY e.starttime", since);
+            assertThat(runs).as("runs that sent records").hasSizeGreaterThanOrEqualTo(2);
+            boolean overlapped = false;
+            java.time.OffsetDateTime latestEnd = (java.time.OffsetDateTime) runs.get(0).get("endtime");
+            for (Map<String, Object> run : runs.subList(1, runs.size())) {
+                overlapped |= ((java.time.OffsetDateTime) run.get("starttime")).isBefore(latestEnd);
+                java.time.OffsetDateTime end = (java.time.OffsetDateTime) run.get("endtime");
+                latestEnd = end.isAfter(latestEnd) ? end : latestEnd;
+            }
+            assertThat(overlapped).as("two sending runs overlapped: " + runs).isTrue();
+        } finally {
+            koo.setDelay(Duration.ZERO);
+        }
+    }
+
+    @Test
     void aRecordThatCannotMakeTheWindowIsParkedShownAndAReplayPressedTwicePushesItOnce() {
         String instance = payPerUseInstance();
         // 30 minutes left of KooGallery's 21 days: inside Stallkeeper's 60-minute margin, so it is parked, not sent
@@ -297,6 +358,19 @@ class UsagePushIT {
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------------
+
+    @ArquillianResource
+    ManagementClient management;
+
+    /** start-job usage-push through WildFly's management API; returns the execution id. */
+    private long startUsagePush() throws IOException {
+        ModelNode op = Operations.createOperation("start-job", Operations.createAddress("deployment", "stallkeeper.ear",
+                "subdeployment", "stallkeeper-batch.jar", "subsystem", "batch-jberet"));
+        op.get("job-xml-name").set("usage-push");
+        ModelNode result = management.getControllerClient().execute(op);
+        assertThat(Operations.isSuccessfulOutcome(result)).as(result.toString()).isTrue();
+        return Operations.readResult(result).asLong();
+    }
 
     /** A new pay-per-use (ON_DEMAND) instance, active. */
     private static String payPerUseInstance() {

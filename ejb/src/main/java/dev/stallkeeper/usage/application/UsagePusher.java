@@ -31,6 +31,7 @@ public class UsagePusher {
     }
 
     public Result pushOnce() {
+        long started = System.nanoTime();
         UsageStore.Claim claim = store.claim(UsagePushMessage.MAX_RECORDS);
         if (claim.toSend().isEmpty()) {
             return new Result(claim.claimed(), 0, 0, 0, claim.parked(), false);
@@ -38,11 +39,15 @@ public class UsagePusher {
         String body = UsagePushMessage.body(claim.toSend().stream().map(UsageStore.ClaimedUsage::wire).toList());
         int sent = claim.toSend().size();
         String error;
+        long claimed = System.nanoTime();
         try {
             KooGalleryUsageApi.Answer answer = api.send(body);
+            long answered = System.nanoTime();
             if (answer.taken()) {
                 UsageStore.Settled s = store.settle(claim.toSend(), answer.response());
-                LOG.infof("Usage push: %d records sent, %d accepted, %d rejected", sent, s.accepted(), s.rejected());
+                LOG.infof("Usage push: %d records sent, %d accepted, %d rejected (claim %d ms, call %d ms, books %d ms)",
+                        sent, s.accepted(), s.rejected(), (claimed - started) / 1_000_000,
+                        (answered - claimed) / 1_000_000, (System.nanoTime() - answered) / 1_000_000);
                 return new Result(claim.claimed(), sent, s.accepted(), s.rejected(), claim.parked(), false);
             }
             error = "KooGallery refused the call: " + answer.describe();

@@ -15,13 +15,17 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -105,11 +109,14 @@ public class UsageStore {
     public Settled settle(List<ClaimedUsage> sent, UsagePushMessage.Response answer) {
         Instant now = clock.instant();
         Set<String> duplicateCodes = settings.config().usageDuplicateCodes();
+        // The bills' look-ups must not flush the whole batch before each query (quadratic); the unique keys still hold.
+        em.setFlushMode(FlushModeType.COMMIT);
+        Map<Long, UsageRecord> owned = ownLocked(sent);
         int accepted = 0;
         int rejected = 0;
         for (int i = 0; i < sent.size(); i++) {
             ClaimedUsage c = sent.get(i);
-            UsageRecord u = ownLocked(c);
+            UsageRecord u = owned.get(c.id());
             if (u == null) {
                 continue;
             }
@@ -133,9 +140,10 @@ public class UsageStore {
     public Settled callFailed(List<ClaimedUsage> sent, String error) {
         Instant now = clock.instant();
         PushWindow window = settings.window();
+        Map<Long, UsageRecord> owned = ownLocked(sent);
         int parked = 0;
         for (ClaimedUsage c : sent) {
-            UsageRecord u = ownLocked(c);
+            UsageRecord u = owned.get(c.id());
             if (u == null) {
                 continue;
             }
@@ -181,13 +189,19 @@ public class UsageStore {
         return Replay.REPLAYED;
     }
 
-    /** The record locked, if this attempt still owns it (another node may have taken it over after the lease). */
-    private UsageRecord ownLocked(ClaimedUsage c) {
-        UsageRecord u = em.find(UsageRecord.class, c.id(), LockModeType.PESSIMISTIC_WRITE);
-        if (u == null || u.status() != UsageStatus.PENDING || u.attempts() != c.attempt()) {
-            return null;
-        }
-        return u;
+    /**
+     * The claimed records, locked in id order (no deadlock between two nodes), that this attempt still owns: another
+     * node may have taken one over after the lease ran out.
+     */
+    private Map<Long, UsageRecord> ownLocked(List<ClaimedUsage> claimed) {
+        Map<Long, Integer> attempts = claimed.stream().collect(Collectors.toMap(ClaimedUsage::id, ClaimedUsage::attempt));
+        Map<Long, UsageRecord> owned = new HashMap<>();
+        em.createQuery("SELECT u FROM UsageRecord u WHERE u.id IN :ids ORDER BY u.id", UsageRecord.class)
+                .setParameter("ids", attempts.keySet()).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .filter(u -> u.status() == UsageStatus.PENDING && u.attempts() == attempts.get(u.id()))
+                .forEach(u -> owned.put(u.id(), u));
+        return owned;
     }
 
     /** The USAGE bill of an accepted record (none for a zero amount); the ledger's unique key makes it once. */

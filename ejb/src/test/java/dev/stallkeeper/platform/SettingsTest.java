@@ -1,0 +1,27 @@
+package dev.stallkeeper.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+    @Test
+    void usageSettingsAreListedAndTheTokenIsASecret() {
+        assertThat(Settings.NAMES).contains("STALLKEEPER_USAGE_TOKEN", "STALLKEEPER_USAGE_UNITS",
+                "STALLKEEPER_USAGE_BILLING", "STALLKEEPER_USAGE_PUSH_SECONDS", "STALLKEEPER_USAGE_WINDOW_MARGIN_MINUTES");
+        assertThat(Settings.isSecret("STALLKEEPER_USAGE_TOKEN")).isTrue();
+        assertThat(Settings.isSecret("STALLKEEPER_USAGE_UNITS")).isFalse();
+        assertThat(Settings.describeSecret("STALLKEEPER_USAGE_TOKEN", "a,b")).isEqualTo("set (2 keys, masked)");
+    }
+
+    @Test
+    void unitPricesAreReadAndBadOnesNamed() {
+        StallkeeperConfig config = new StallkeeperConfig(Map.of("STALLKEEPER_USAGE_UNITS", "hour=0.50, GB=0.1"), Map.of());
+        assertThat(config.usageUnits()).containsOnlyKeys("hour", "GB");
+        assertThat(config.usageUnits().get("GB")).isEqualByComparingTo("0.10");
+        StallkeeperConfig bad = new StallkeeperConfig(Map.of("STALLKEEPER_USAGE_UNITS", "hour=-1"), Map.of());
+        org.assertj.core.api.Assertions.assertThatThrownBy(bad::usageUnits).hasMessageContaining("hour");
+    }
+}
