@@ -51,8 +51,12 @@ public class UsageResource {
         list.forEach(r -> records.add(r.isObject() ? new ReportedUsage(text(r, "id"), text(r, "instanceId"),
                 text(r, "unit"), text(r, "value"), text(r, "beginTime"), text(r, "endTime"),
                 text(r, "relatePkgInstance")) : null));
-        List<Map<String, String>> answer = reports.report(records).stream()
-                .map(receipt -> Map.of("id", receipt.id(), "meteringSn", receipt.meteringSn())).toList();
+        List<Map<String, String>> answer = reports.report(records).stream().map(receipt -> {
+            Map<String, String> r = new LinkedHashMap<>(); // a stable order: the same report, the same bytes
+            r.put("id", receipt.id());
+            r.put("meteringSn", receipt.meteringSn());
+            return r;
+        }).toList();
         return Map.of("records", answer);
     }
 
