@@ -145,8 +145,14 @@ public class JobLauncher {
         if (last == null) {
             return false;
         }
-        jakarta.batch.runtime.BatchStatus status = operator().getJobExecution(last).getBatchStatus();
-        return status == jakarta.batch.runtime.BatchStatus.STARTING || status == jakarta.batch.runtime.BatchStatus.STARTED;
+        try {
+            jakarta.batch.runtime.BatchStatus status = operator().getJobExecution(last).getBatchStatus();
+            return status == jakarta.batch.runtime.BatchStatus.STARTING
+                    || status == jakarta.batch.runtime.BatchStatus.STARTED;
+        } catch (RuntimeException e) {
+            lastUsagePush = null; // unknown to the repository any more: do not let it block every later run
+            return false;
+        }
     }
 
     /** Starts a job of this application; returns its execution id. */
