@@ -86,6 +86,9 @@ public final class OpenApiServer implements AutoCloseable, OrderRegistry {
     /** While set, every usage push fails with this status ({@link #DROP} = the connection is closed unanswered). */
     private volatile Integer usageOutage;
 
+    /** How long a judged usage push waits before its answer goes out (see {@link #setUsageAnswerDelay}). */
+    private volatile Duration usageAnswerDelay = Duration.ZERO;
+
     /** A "status" of the failure hooks: close the connection without any answer (a network failure). */
     public static final int DROP = 0;
     private volatile Consumer<String> events = line -> { };
@@ -214,6 +217,14 @@ public final class OpenApiServer implements AutoCloseable, OrderRegistry {
      */
     public void setUsageOutage(Integer httpStatus) {
         this.usageOutage = httpStatus;
+    }
+
+    /**
+     * Holds every usage push's answer back this long <em>after</em> its records were judged and kept: the window in
+     * which a seller that dies has sent but not yet booked. Setting {@link Duration#ZERO} releases held answers.
+     */
+    public void setUsageAnswerDelay(Duration delay) {
+        this.usageAnswerDelay = delay == null || delay.isNegative() ? Duration.ZERO : delay;
     }
 
     /** Receives one line per usage push and admin call, for {@code serve}'s console. */
@@ -373,6 +384,7 @@ public final class OpenApiServer implements AutoCloseable, OrderRegistry {
                 return;
             }
             UsageReceiver.Outcome outcome = usage.receive(headers, body);
+            holdUsageAnswer();
             Integer lost = outcome.callAccepted() ? usageLostAnswers.get().take() : null;
             if (lost != null) {
                 events.accept("usage push: " + outcome.accepted() + " accepted, answer lost (" + describeFailure(lost) + ")");
@@ -505,6 +517,18 @@ public final class OpenApiServer implements AutoCloseable, OrderRegistry {
 
     private static void sendNotFound(HttpExchange exchange) throws IOException {
         sendError(exchange, 404, "MKT.0199", "No such API in the simulator: " + exchange.getRequestURI().getPath());
+    }
+
+    /** Waits out {@link #setUsageAnswerDelay}, checking often so that setting it to zero releases the answer. */
+    private void holdUsageAnswer() {
+        long until = System.nanoTime() + usageAnswerDelay.toNanos();
+        try {
+            while (!usageAnswerDelay.isZero() && System.nanoTime() < until) {
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void pause() {

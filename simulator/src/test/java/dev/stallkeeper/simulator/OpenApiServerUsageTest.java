@@ -143,6 +143,25 @@ class OpenApiServerUsageTest {
     }
 
     @Test
+    void aHeldAnswerComesAfterTheRecordsWereKeptAndIsReleasedAtOnce() throws Exception {
+        server.setUsageAnswerDelay(Duration.ofMinutes(5));
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> answer =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return push(KEY, record("i-1", "sn-held"));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> server.usage().acceptedCount("sn-held") == 1);
+        assertThat(answer).isNotDone();
+
+        server.setUsageAnswerDelay(Duration.ZERO);
+        assertThat(answer.get(10, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void anOutageDropsOrFailsEveryPushUntilSwitchedOff() throws Exception {
         ServeAdminClient admin = new ServeAdminClient(server.baseUri(), AK, SK);
         admin.usageOutage(OpenApiServer.DROP);
