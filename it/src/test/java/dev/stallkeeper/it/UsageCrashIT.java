@@ -39,7 +39,7 @@ class UsageCrashIT {
     private static final String TOKEN = "crash-usage-token-0001";
 
     private final ServerProcess server = new ServerProcess("usage-crash-server",
-            System.getProperty("it.db.name") + "_usage_crash", Integer.getInteger("it.port.offset") + 60, List.of(
+            System.getProperty("it.db.name") + "_usage_crash", Integer.getInteger("it.port.offset") + 70, List.of(
                     "-Dkoogallery.key=" + key(),
                     "-Dkoogallery.ak=" + System.getProperty("it.ak"),
                     "-Dkoogallery.sk=" + System.getProperty("it.sk"),
