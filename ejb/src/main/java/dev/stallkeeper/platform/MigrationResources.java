@@ -24,7 +24,15 @@ public final class MigrationResources implements ResourceProvider {
             "V1__callbacks_and_instances.sql",
             "V2__admin_users.sql",
             "V3__billing.sql",
-            "V4__console_indexes.sql");
+            "V4__console_indexes.sql",
+            "V5__catalog.sql");
+
+    /**
+     * Migrations that need different statements per database, written in Java (package
+     * {@code dev.stallkeeper.platform.migration}); a unit test checks that this names every class there.
+     */
+    public static final List<Class<? extends org.flywaydb.core.api.migration.JavaMigration>> JAVA_MIGRATIONS = List.of(
+            dev.stallkeeper.platform.migration.V5_1__Customer_name_search.class);
 
     static final String LOCATION = "db/migration/";
 

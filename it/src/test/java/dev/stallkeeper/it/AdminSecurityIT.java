@@ -34,9 +34,11 @@ class AdminSecurityIT {
     private static final String FINANCE_PASSWORD = "finance-pass-0001";
 
     private static final List<String> PAGES = List.of("/admin/", "/admin/index.xhtml", "/admin/users.xhtml",
-            "/admin/settings.xhtml", "/admin/instances.xhtml", "/admin/instance.xhtml?id=x", "/admin/messages.xhtml");
+            "/admin/settings.xhtml", "/admin/instances.xhtml", "/admin/instance.xhtml?id=x", "/admin/messages.xhtml",
+            "/admin/products.xhtml");
     private static final List<String[]> API = List.of(
             new String[] {"GET", "/api/admin/me"}, new String[] {"GET", "/api/admin/instances/summary"},
+            new String[] {"GET", "/api/admin/instances"}, new String[] {"GET", "/api/admin/products"},
             new String[] {"GET", "/api/admin/users"}, new String[] {"POST", "/api/admin/users"},
             new String[] {"PUT", "/api/admin/users/" + OPERATOR}, new String[] {"PUT", "/api/admin/users/" + OPERATOR + "/password"});
 
@@ -103,7 +105,7 @@ class AdminSecurityIT {
         assertThat(api("GET", "/api/admin/instances/summary", FINANCE, FINANCE_PASSWORD, null).statusCode()).isEqualTo(200);
         for (String user : List.of(OPERATOR, FINANCE)) {
             String password = user.equals(OPERATOR) ? OPERATOR_PASSWORD : FINANCE_PASSWORD;
-            for (String[] route : API.subList(2, API.size())) {
+            for (String[] route : API.subList(4, API.size())) { // the first four are for every role
                 HttpResponse<String> response = api(route[0], route[1], user, password, route[0].equals("GET") ? null : "{}");
                 assertThat(response.statusCode()).as(user + " " + route[0] + " " + route[1]).isEqualTo(403);
             }
@@ -115,6 +117,11 @@ class AdminSecurityIT {
             assertThat(browser.get("/admin/instances.xhtml").statusCode()).as(user + " on the instances page").isEqualTo(200);
             assertThat(browser.get("/admin/messages.xhtml").statusCode()).as(user + " on interface messages")
                     .isEqualTo(user.equals(OPERATOR) ? 200 : 403);
+            assertThat(browser.get("/admin/products.xhtml").statusCode()).as(user + " on products").isEqualTo(200);
+            assertThat(api("GET", "/api/admin/products", user, password, null).statusCode()).isEqualTo(200);
+            assertThat(api("PUT", "/api/admin/products/no-such-product", user, password, "{\"displayName\":\"x\"}")
+                    .statusCode()).as(user + " names a product: finance may not, an operator may (unknown: 404)")
+                    .isEqualTo(user.equals(OPERATOR) ? 404 : 403);
         }
     }
 
