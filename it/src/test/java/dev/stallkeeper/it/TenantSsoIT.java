@@ -158,7 +158,7 @@ class TenantSsoIT {
     void loginWithOurStateExchangesTheCodeAtTheTenantsDomainAndOpensASession() {
         int before = idp().tokenRequests().size();
         HttpResponse<String> signedIn = get(loginUntilCallback("alice"));
-        assertThat(location(signedIn)).isEqualTo("/api/sso/me");
+        assertThat(location(signedIn)).isEqualTo(base() + "/api/sso/me");
         assertThat(signedIn.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c)
                 .startsWith("STALLKEEPER_SSO=").containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax"));
 
@@ -178,7 +178,7 @@ class TenantSsoIT {
     void portalLoginWithoutStateIsAcceptedAsInTheWebFlow() {
         String code = idp().issueCode(clientId, "alice", callbackUri());
         HttpResponse<String> r = get(callbackUri() + "?code=" + code + "&tenant=" + tenantId);
-        assertThat(location(r)).isEqualTo("/api/sso/me");
+        assertThat(location(r)).isEqualTo(base() + "/api/sso/me");
         assertThat(me().path("userName").asText()).isEqualTo("alice");
     }
 
@@ -209,7 +209,7 @@ class TenantSsoIT {
     void aReplayedCodeIsRefused() {
         String code = idp().issueCode(clientId, "alice", callbackUri());
         String url = callbackUri() + "?code=" + code + "&tenant=" + tenantId;
-        assertThat(location(get(url))).isEqualTo("/api/sso/me");
+        assertThat(location(get(url))).isEqualTo(base() + "/api/sso/me");
         int exchanges = idp().tokenRequests().size();
         cookies.clear();
         assertErrorPage(get(url), 400, "already used");
@@ -232,7 +232,7 @@ class TenantSsoIT {
         // a state used once cannot be used again, even with its cookie
         String second = loginUntilCallback("alice");
         String stateCookie = cookies.get("STALLKEEPER_SSO_STATE");
-        assertThat(location(get(second))).isEqualTo("/api/sso/me");
+        assertThat(location(get(second))).isEqualTo(base() + "/api/sso/me");
         String replay = idp().issueCode(clientId, "alice", callbackUri());
         cookies.put("STALLKEEPER_SSO_STATE", stateCookie);
         String state = second.replaceAll(".*[?&]state=([^&]+).*", "$1");

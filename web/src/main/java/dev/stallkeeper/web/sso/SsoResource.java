@@ -67,7 +67,7 @@ public class SsoResource {
                              @QueryParam("state") String state, @CookieParam(STATE_COOKIE) String stateCookie) {
         try {
             SsoService.SignedIn in = sso.complete(code, tenant, state, stateCookie, redirectUri());
-            return Response.seeOther(URI.create(config.ssoLandingUrl()))
+            return Response.seeOther(landing())
                     .cookie(cookie(SESSION_COOKIE, in.sessionToken(), "/", -1),
                             cookie(STATE_COOKIE, "", "/api/sso/", 0))
                     .cacheControl(noStore()).build();
@@ -104,9 +104,14 @@ public class SsoResource {
     @POST
     @Path("logout")
     public Response logout(@CookieParam(SESSION_COOKIE) String token) {
-        URI landing = uri.getBaseUri().resolve(config.ssoLandingUrl());
+        URI landing = landing();
         URI next = sso.logout(token, landing.toString()).orElse(landing);
         return Response.seeOther(next).cookie(cookie(SESSION_COOKIE, "", "/", 0)).cacheControl(noStore()).build();
+    }
+
+    /** STALLKEEPER_SSO_LANDING_URL, absolute (a path is taken on this server, not under /api). */
+    private URI landing() {
+        return uri.getBaseUri().resolve(config.ssoLandingUrl());
     }
 
     private String redirectUri() {
