@@ -16,7 +16,19 @@ final class SsoErrorPage {
     private SsoErrorPage() {
     }
 
+    /** The page's HTTP status and HTML. */
+    record Page(int status, String html) {
+    }
+
     static Response of(SsoException.Reason reason, String tenant) {
+        Page page = page(reason, tenant);
+        CacheControl cc = new CacheControl();
+        cc.setNoStore(true);
+        return Response.status(page.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page.html())
+                .cacheControl(cc).build();
+    }
+
+    static Page page(SsoException.Reason reason, String tenant) {
         String title;
         String text;
         String zh;
@@ -79,10 +91,7 @@ final class SsoErrorPage {
                     .append("\">Sign in again · 重新登录</a></p>");
         }
         html.append("</main></body></html>");
-        CacheControl cc = new CacheControl();
-        cc.setNoStore(true);
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html.toString())
-                .cacheControl(cc).build();
+        return new Page(status, html.toString());
     }
 
     static String escape(String s) {
