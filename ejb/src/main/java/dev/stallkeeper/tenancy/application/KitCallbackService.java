@@ -1,17 +1,14 @@
 package dev.stallkeeper.tenancy.application;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stallkeeper.audit.application.CallbackAnswer;
 import dev.stallkeeper.audit.application.CallbackJournal;
 import dev.stallkeeper.audit.domain.CallbackLogEntry;
 import dev.stallkeeper.platform.StallkeeperConfig;
-import dev.stallkeeper.protocol.BodySign;
-import dev.stallkeeper.protocol.Json;
-import dev.stallkeeper.protocol.MalformedBodyException;
 import dev.stallkeeper.protocol.ProduceResponse;
 import dev.stallkeeper.protocol.RequestAuthenticator;
 import dev.stallkeeper.protocol.ResultCode;
 import dev.stallkeeper.protocol.kit.KitInterface;
-import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -58,12 +55,8 @@ public class KitCallbackService {
                           String nonce, String remoteAddr, Instant receivedAt) {
     }
 
-    /** The answer to write: exact bytes and the Body-Sign header computed over them (null without a kit key). */
-    public record Answer(byte[] body, String resultCode, String resultMsg, String bodySign) {
-    }
-
-    public Answer handle(Request request) {
-        ObjectNode body = request.oversized() ? null : parse(request.body());
+    public CallbackAnswer handle(Request request) {
+        ObjectNode body = request.oversized() ? null : CallbackAnswer.jsonOrNull(request.body());
         List<String> keys = config.kitKeys();
         if (keys.isEmpty()) {
             LOG.error("KOOGALLERY_KIT_KEY is not configured: every Kit call is refused with 000001");
@@ -80,23 +73,10 @@ public class KitCallbackService {
         }
         Optional<KitInterface> kind = KitInterface.fromWire(request.interfaceName());
 
-        CallbackJournal.NonceClaim claim;
-        try {
-            claim = journal.claimNonce(request.nonce(), fingerprint(request), request.receivedAt());
-        } catch (EJBException e) {
-            LOG.errorf(e, "Could not record nonce");
-            return refuse(request, body, ProduceResponse.of(ResultCode.INTERNAL_ERROR), keys);
-        }
-        if (claim instanceof CallbackJournal.Conflict) {
-            return refuse(request, body, ProduceResponse.of(ResultCode.AUTH_FAILED).message("nonce already used"), keys);
-        }
-        if (claim instanceof CallbackJournal.Replay replay) {
-            ObjectNode stored = parse(replay.response());
-            Answer answer = new Answer(replay.response(), stored == null ? ResultCode.INTERNAL_ERROR.code()
-                    : stored.path("resultCode").asText(), stored == null ? null : stored.path("resultMsg").asText(null),
-                    BodySign.header(keys.get(0), replay.response()));
-            record(request, body, answer, null);
-            return answer;
+        CallbackAnswer early = CallbackAnswer.forNonce(journal, request.nonce(), fingerprint(request), request.receivedAt(), keys);
+        if (early != null) { // a replay, a reused nonce, or the nonce could not be recorded
+            record(request, body, early, null);
+            return early;
         }
 
         ProduceResponse response;
@@ -115,29 +95,15 @@ public class KitCallbackService {
                 response = ProduceResponse.of(ResultCode.INTERNAL_ERROR);
             }
         }
-        Answer answer = answer(response, keys);
+        CallbackAnswer answer = CallbackAnswer.of(response, keys);
         record(request, body, answer, request.nonce());
         return answer;
     }
 
-    private Answer refuse(Request request, ObjectNode body, ProduceResponse response, List<String> keys) {
-        Answer answer = answer(response, keys);
+    private CallbackAnswer refuse(Request request, ObjectNode body, ProduceResponse response, List<String> keys) {
+        CallbackAnswer answer = CallbackAnswer.of(response, keys);
         record(request, body, answer, null);
         return answer;
-    }
-
-    private static Answer answer(ProduceResponse response, List<String> keys) {
-        byte[] bytes = response.toBytes();
-        return new Answer(bytes, response.resultCode().code(), response.message(),
-                keys.isEmpty() ? null : BodySign.header(keys.get(0), bytes));
-    }
-
-    private static ObjectNode parse(byte[] bytes) {
-        try {
-            return Json.parseObject(bytes);
-        } catch (MalformedBodyException e) {
-            return null;
-        }
     }
 
     /**
@@ -154,20 +120,12 @@ public class KitCallbackService {
         }
     }
 
-    private void record(Request request, ObjectNode body, Answer answer, String nonce) {
+    private void record(Request request, ObjectNode body, CallbackAnswer answer, String nonce) {
         int latency = (int) Math.min(Integer.MAX_VALUE, Duration.between(request.receivedAt(), clock.instant()).toMillis());
         CallbackLogEntry entry = new CallbackLogEntry(request.receivedAt(), request.interfaceName(),
                 KitMessages.text(body, "orderId"), null, KitMessages.text(body, "instanceId"),
                 body != null && KitMessages.test(body), request.nonce(), answer.resultCode(), answer.resultMsg(),
                 latency, request.remoteAddr(), request.oversized() ? null : request.body(), answer.body());
-        try {
-            if (nonce != null) {
-                journal.complete(nonce, answer.body(), entry);
-            } else {
-                journal.record(entry);
-            }
-        } catch (EJBException e) {
-            LOG.errorf(e, "Could not record Kit call %s", entry.activity());
-        }
+        CallbackAnswer.audit(journal, nonce, entry);
     }
 }

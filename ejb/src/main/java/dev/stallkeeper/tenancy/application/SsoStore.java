@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -106,19 +105,7 @@ public class SsoStore {
         sql("DELETE FROM sso_session WHERE id_sha256 = ?1", idSha256).executeUpdate();
     }
 
-    static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        throw new IllegalArgumentException("not a time: " + value.getClass());
+    private static Instant instant(Object value) {
+        return dev.stallkeeper.platform.SqlTimes.instant(value);
     }
 }

@@ -1,6 +1,7 @@
 package dev.stallkeeper.web.callback;
 
 import dev.stallkeeper.platform.StallkeeperConfig;
+import dev.stallkeeper.audit.application.CallbackAnswer;
 import dev.stallkeeper.protocol.BodySign;
 import dev.stallkeeper.tenancy.application.KitCallbackService;
 import jakarta.inject.Inject;
@@ -49,7 +50,7 @@ public class KitResource {
             body = in.readNBytes(limit + 1);
             oversized = body.length > limit;
         }
-        KitCallbackService.Answer answer = kit.handle(new KitCallbackService.Request(name, body, oversized, sign,
+        CallbackAnswer answer = kit.handle(new KitCallbackService.Request(name, body, oversized, sign,
                 timestamp, nonce, http.getRemoteAddr(), receivedAt));
         Response.ResponseBuilder response = Response.ok(answer.body(), ProduceResource.JSON_UTF8);
         if (answer.bodySign() != null) {
