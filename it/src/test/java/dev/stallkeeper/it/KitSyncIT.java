@@ -238,6 +238,28 @@ class KitSyncIT {
         }
     }
 
+    @Test
+    void theConsoleListsTenantsWithTheirAppsUsersAndTreeButNeverTheSecret() {
+        String tenantId = Kit.uniqueTenantId();
+        String secret = "console-secret-" + tenantId;
+        assertOk(Kit.send("tenantSync", Kit.tenantSync(tenantId, 1, "<script>alert('t')</script> Corp", DOMAIN)));
+        assertOk(Kit.send("applicationSync", Kit.applicationSync(tenantId, "app-c", "client-c", Kit.encryptForSeller(secret), 1)));
+        assertOk(Kit.send("authSync", Kit.authSync(tenantId, "app-c", 1, "u1", "u2", "u3")));
+        assertOk(Kit.send("authSync", Kit.authSync(tenantId, "app-c", 3, "u3")));
+        assertOk(Kit.send("allOrgSync", orgs(tenantId, "A", "B")));
+
+        dev.stallkeeper.it.support.Console browser = dev.stallkeeper.it.support.Console.browser();
+        assertThat(browser.login(dev.stallkeeper.it.support.Console.adminUser(),
+                dev.stallkeeper.it.support.Console.adminPassword()).statusCode()).isEqualTo(302);
+        String list = browser.get("/admin/tenants.xhtml").body();
+        assertThat(list).contains(tenantId).contains("&lt;script&gt;alert('t')&lt;/script&gt; Corp")
+                .doesNotContain("<script>alert");
+        String page = browser.get("/admin/tenants.xhtml?id=" + tenantId).body();
+        assertThat(page).contains("client-c").contains("2 / 3").contains("Org A").contains("Org B")
+                .doesNotContain(secret).doesNotContain("v1.");
+        assertThat(browser.get("/admin/tenants.xhtml?id=nobody").body()).contains("No such tenant.");
+    }
+
     private static ObjectNode orgs(String tenantId, String... codes) {
         ObjectNode body = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
                 .put("instanceId", "inst-" + tenantId).put("tenantId", tenantId).put("testFlag", 0)

@@ -86,13 +86,8 @@ public class KitSync {
             return;
         }
         store.upsertApplication(m.tenantId(), m.appId(), m.instanceId(), m.clientId(),
-                sealer.seal(secret, secretContext(m.tenantId(), m.appId())), now);
+                sealer.seal(secret, KitStore.secretContext(m.tenantId(), m.appId())), now);
         LOG.infof("applicationSync %s app %s of tenant %s", m.flag(), m.appId(), m.tenantId());
-    }
-
-    /** The associated data that binds a sealed client secret to its row. */
-    public static String secretContext(String tenantId, String appId) {
-        return "kit_application:" + tenantId + ":" + appId;
     }
 
     private void auth(KitMessages.AuthSync m, Instant now) {

@@ -278,7 +278,7 @@ public class SsoService {
         }
         SecretSealer sealer = keys.sealer()
                 .orElseThrow(() -> new SsoException(Reason.NO_APPLICATION, "STALLKEEPER_DATA_KEY not configured"));
-        String secret = sealer.open(app.sealedSecret(), KitSync.secretContext(tenantId, app.appId()))
+        String secret = sealer.open(app.sealedSecret(), KitStore.secretContext(tenantId, app.appId()))
                 .orElseThrow(() -> new SsoException(Reason.NO_APPLICATION, "client secret cannot be opened"));
         return new Resolved(tenant, app, secret, sealer,
                 new IdentityServiceClient(tenant.domainName(), config.openApiTimeout()));

@@ -69,6 +69,11 @@ public class KitStore {
                 (String) r[5], Boolean.TRUE.equals(r[6])));
     }
 
+    /** The associated data that binds a sealed client secret to its row of kit_application. */
+    public static String secretContext(String tenantId, String appId) {
+        return "kit_application:" + tenantId + ":" + appId;
+    }
+
     // --- applications --------------------------------------------------------------------------------------
 
     public void upsertApplication(String tenantId, String appId, String instanceId, String clientId,
