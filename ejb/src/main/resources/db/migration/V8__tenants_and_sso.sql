@@ -99,8 +99,9 @@ CREATE TABLE sso_session (
     access_token        VARCHAR(4096) NOT NULL,
     refresh_token       VARCHAR(4096),
     expires_at          TIMESTAMP WITH TIME ZONE NOT NULL,
-    refresh_expires_at  TIMESTAMP WITH TIME ZONE,
+    refresh_expires_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     created_at          TIMESTAMP WITH TIME ZONE NOT NULL,
     refreshed_at        TIMESTAMP WITH TIME ZONE
 );
 CREATE INDEX ix_sso_session_user ON sso_session (tenant_id, user_name);
+CREATE INDEX ix_sso_session_refresh_expires ON sso_session (refresh_expires_at);

@@ -49,6 +49,8 @@ public class SsoService {
     private static final Logger LOG = Logger.getLogger(SsoService.class);
     /** How long a state we issued stays valid: a login that takes longer starts again. */
     static final Duration STATE_LIFETIME = Duration.ofMinutes(10);
+    /** How long a used code is remembered (identity services accept a code for minutes). */
+    static final Duration CODE_MEMORY = Duration.ofDays(1);
     /** The refresh token's documented lifetime (spec §6.3). */
     static final Duration REFRESH_LIFETIME = Duration.ofDays(30);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -113,6 +115,7 @@ public class SsoService {
             tenantId = issued.tenantId();
         }
         Resolved r = resolve(tenantId);
+        store.purge(now.minus(STATE_LIFETIME), now.minus(CODE_MEMORY), now);
         if (!store.claimCode(sha256(code), r.tenant().tenantId(), now)) {
             throw new SsoException(Reason.REPLAYED_CODE, "authorization code already used");
         }

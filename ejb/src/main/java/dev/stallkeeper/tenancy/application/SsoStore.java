@@ -105,6 +105,17 @@ public class SsoStore {
         sql("DELETE FROM sso_session WHERE id_sha256 = ?1", idSha256).executeUpdate();
     }
 
+    /**
+     * Forgets what can no longer be used: states older than {@code stateCutoff}, codes used before
+     * {@code codeCutoff} (long after any identity service would still accept them), and sessions whose refresh
+     * token has expired.
+     */
+    public void purge(Instant stateCutoff, Instant codeCutoff, Instant now) {
+        sql("DELETE FROM sso_state WHERE created_at < ?1", utc(stateCutoff)).executeUpdate();
+        sql("DELETE FROM sso_code WHERE used_at < ?1", utc(codeCutoff)).executeUpdate();
+        sql("DELETE FROM sso_session WHERE refresh_expires_at < ?1", utc(now)).executeUpdate();
+    }
+
     private static Instant instant(Object value) {
         return dev.stallkeeper.platform.SqlTimes.instant(value);
     }
