@@ -123,6 +123,28 @@ class KitSyncIT {
     }
 
     @Test
+    void concurrentDuplicatesMeetOnTheDatabaseKeys() throws Exception {
+        String tenantId = Kit.uniqueTenantId();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<CallbackResult>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) { // each with its own nonce: KooGallery's buyer pressing "retry" repeatedly
+                results.add(pool.submit(() -> Kit.send("tenantSync", Kit.tenantSync(tenantId, 1, "Racer", DOMAIN))));
+                results.add(pool.submit(() -> Kit.send("allOrgSync", orgs(tenantId, "A", "B", "C"))));
+                results.add(pool.submit(() -> Kit.send("authSync", Kit.authSync(tenantId, "app-1", 1, "u1", "u2"))));
+            }
+            for (java.util.concurrent.Future<CallbackResult> r : results) {
+                assertOk(r.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(tenants(tenantId)).isEqualTo(1);
+        assertThat(Db.count("SELECT COUNT(*) FROM kit_org WHERE tenant_id = ?", tenantId)).isEqualTo(3);
+        assertThat(Db.count("SELECT COUNT(*) FROM kit_user WHERE tenant_id = ?", tenantId)).isEqualTo(2);
+    }
+
+    @Test
     void unknownInterfaceAndMalformedBodiesGet000002() {
         assertThat(Kit.send("userSync", Kit.tenantSync(Kit.uniqueTenantId(), 1, "x", DOMAIN)).resultCode())
                 .isEqualTo("000002");

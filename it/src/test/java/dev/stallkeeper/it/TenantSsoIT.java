@@ -193,6 +193,18 @@ class TenantSsoIT {
     }
 
     @Test
+    void aTenantWithoutCredentialsOrWithADeadIdentityServiceGetsAClearPage() {
+        String bare = Kit.uniqueTenantId();
+        ok(Kit.send("tenantSync", Kit.tenantSync(bare, 1, "No app yet", KooGallery.openApi().baseUri().toString())));
+        assertErrorPage(get(callbackUri() + "?code=abc&tenant=" + bare), 503, "Sign-in is not set up");
+
+        String dead = Kit.uniqueTenantId();
+        ok(Kit.send("tenantSync", Kit.tenantSync(dead, 1, "Down", "http://127.0.0.1:9")));
+        ok(Kit.send("applicationSync", Kit.applicationSync(dead, "app-1", "c", Kit.encryptForSeller("s"), 1)));
+        assertErrorPage(get(callbackUri() + "?code=abc&tenant=" + dead), 502, "Sign-in service unavailable");
+    }
+
+    @Test
     void revokedOrUnknownUsersAreRefusedAndARevocationEndsALiveSession() {
         assertErrorPage(get(loginUntilCallback("bob")), 403, "Not authorised");
         cookies.clear();
