@@ -25,7 +25,8 @@ public final class MigrationResources implements ResourceProvider {
             "V2__admin_users.sql",
             "V3__billing.sql",
             "V4__console_indexes.sql",
-            "V5__catalog.sql");
+            "V5__catalog.sql",
+            "V8__tenants_and_sso.sql");
 
     /**
      * Migrations that need different statements per database, written in Java (package

@@ -215,6 +215,59 @@ public class StallkeeperConfig {
         return (int) Math.max(1, Math.min(16, longValue("STALLKEEPER_SETTLEMENT_PARTITIONS", 4)));
     }
 
+    // --- joint-operation kit and tenant SSO (docs/joint-operation.md) --------------------------------------------
+
+    /** KOOGALLERY_KIT_KEY: the key bound to the joint-op sync interface; comma-separated for rotation, first signs. */
+    public List<String> kitKeys() {
+        return list("KOOGALLERY_KIT_KEY", "");
+    }
+
+    /**
+     * KOOGALLERY_KIT_PRIVATE_KEY: the seller's RSA private key (PKCS#8 PEM text, or the path of a PEM file) that
+     * decrypts applicationSync's clientSecret.
+     */
+    public Optional<String> kitPrivateKey() {
+        return value("KOOGALLERY_KIT_PRIVATE_KEY");
+    }
+
+    /**
+     * STALLKEEPER_DATA_KEY: base64 of a 256-bit AES key that seals secrets at rest (OAuth client secrets, tokens);
+     * comma-separated for rotation: the first seals, any opens.
+     */
+    public List<String> dataKeys() {
+        return list("STALLKEEPER_DATA_KEY", "");
+    }
+
+    /** KOOGALLERY_APP_ID: the seller's app whose OAuth client SSO uses when a tenant has several; optional. */
+    public Optional<String> appId() {
+        return value("KOOGALLERY_APP_ID");
+    }
+
+    /** STALLKEEPER_SSO_REDIRECT_URI: the callback registered with KooGallery; derived from the request when unset. */
+    public Optional<String> ssoRedirectUri() {
+        return value("STALLKEEPER_SSO_REDIRECT_URI");
+    }
+
+    /** STALLKEEPER_SSO_LANDING_URL: where a user goes after signing in (the seller's SaaS). */
+    public String ssoLandingUrl() {
+        return value("STALLKEEPER_SSO_LANDING_URL", "/api/sso/me");
+    }
+
+    /** STALLKEEPER_SSO_ALLOW_HTTP: accept tenants whose identity service is plain HTTP (local tests only). */
+    public boolean ssoAllowHttp() {
+        return Boolean.parseBoolean(value("STALLKEEPER_SSO_ALLOW_HTTP", "false"));
+    }
+
+    /** STALLKEEPER_KIT_MAX_BODY_BYTES: largest Kit call body (authSync carries up to 500 users, allOrgSync a whole tree). */
+    public int kitMaxBodyBytes() {
+        return (int) longValue("STALLKEEPER_KIT_MAX_BODY_BYTES", 4L * 1024 * 1024);
+    }
+
+    /** Mark cookies {@code Secure} (STALLKEEPER_SECURE_COOKIES, default true). */
+    public boolean secureCookies() {
+        return Boolean.parseBoolean(value("STALLKEEPER_SECURE_COOKIES", "true"));
+    }
+
     private java.math.BigDecimal decimal(String envName, String defaultValue) {
         String v = value(envName, defaultValue);
         try {

@@ -22,6 +22,10 @@ import java.util.concurrent.CountDownLatch;
                         + "--serve URL` and `conformance --serve URL` register more through the admin API under "
                         + "/simulator/ (APIG-signed with the same AK/SK), which also lists the recorded usage "
                         + "(GET /simulator/usage-records) and injects outages (POST /simulator/faults).",
+                "It is also a tenant's identity service (spec §6.3): OAuth 2.0 authorize, token, userinfo and logout at "
+                        + "the documented paths; register clients and users through POST /simulator/oauth/clients "
+                        + "({clientId, clientSecret, tenantId}) and /simulator/oauth/users ({tenantId, userName, name, "
+                        + "role, ...}).",
                 "Point the seller's KOOGALLERY_API_BASE at the printed URL."})
 final class ServeCommand implements Callable<Integer> {
 
@@ -95,7 +99,10 @@ final class ServeCommand implements Callable<Integer> {
         out.println("  Usage push:  POST " + server.baseUri() + UsageReceiver.PATH
                 + (key == null || key.isBlank() ? "  (no --key: every push is refused)" : ""));
         out.println("  Admin API:   " + server.baseUri() + OpenApiServer.ADMIN_PREFIX
-                + "{orders,instances,usage-records,faults} (APIG-signed)");
+                + "{orders,instances,usage-records,faults,oauth/clients,oauth/users} (APIG-signed)");
+        out.println("  Tenant SSO:  " + server.baseUri() + OAuthProvider.AUTHORIZE_PATH + ", " + OAuthProvider.TOKEN_PATH
+                + ", " + OAuthProvider.USERINFO_PATH + ", " + OAuthProvider.LOGOUT_PATH
+                + "  (use this URL as a tenant's domainName)");
         out.flush();
         stopped.await();
         return 0;

@@ -96,6 +96,7 @@ class ConsoleBrowserIT {
             {"nav-messages", "/admin/messages.xhtml", "Interface messages"},
             {"nav-settings", "/admin/settings.xhtml", "Settings"},
             {"nav-users", "/admin/users.xhtml", "Users"},
+            {"nav-tenants", "/admin/tenants.xhtml", "Joint-operation tenants"},
             {"nav-dashboard", "/admin/index.xhtml", "Dashboard"}};
         for (String[] page : pages) {
             browser.clickAndWait(page[0]);
