@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Settlement benchmark (a measurement, not a test): the settlement-reconciliation job over many bills on PostgreSQL.
 #   bench/settlement.sh [bills]          default 1000000
+#   BENCH_PORT_OFFSET=200 BENCH_DB=stallkeeper_it_settle bench/settlement.sh    other ports / database
 # Starts PostgreSQL if needed (database stallkeeper_settle_bench, recreated) and the provisioned server (port
 # offset 470, heap 2 GiB, monthly schedule off); generates the bills with generate_series; runs one SQL statement
 # computing the per-product-type eligible totals (best of 3); runs the job for the previous Beijing month through
@@ -11,10 +12,11 @@ cd "$(dirname "$0")/.."
 bills="${1:-1000000}"
 out=target/bench
 mkdir -p "$out"
-offset=470
+offset="${BENCH_PORT_OFFSET:-470}"
 http=$((8080 + offset))
 mgmt=$((9990 + offset))
-db=stallkeeper_settle_bench
+db="${BENCH_DB:-stallkeeper_settle_bench}"
+chunk="${BENCH_CHUNK:-10000}"
 [ -x ear/target/server/bin/standalone.sh ] || mvn -B -q package -DskipTests -pl protocol,ejb,batch,web,ear -am
 
 pgport=$(scripts/ensure-postgres.sh | tail -n 1)
@@ -84,7 +86,7 @@ heap_log="$out/settlement-heap.log"
 sampler=$!
 sleep 1
 execution=$("$server_dir/bin/jboss-cli.sh" --controller=127.0.0.1:$mgmt -c --output-json \
-  --command="/deployment=stallkeeper.ear/subdeployment=stallkeeper-batch.jar/subsystem=batch-jberet:start-job(job-xml-name=settlement-reconciliation, properties={period=$period})" \
+  --command="/deployment=stallkeeper.ear/subdeployment=stallkeeper-batch.jar/subsystem=batch-jberet:start-job(job-xml-name=settlement-reconciliation, properties={period=$period,chunkSize=$chunk})" \
   | sed -n 's/.*"result" : \([0-9]*\).*/\1/p')
 echo "execution $execution"
 status=""
@@ -116,7 +118,7 @@ ratio=$(echo "scale=1; $job_s * 1000 / $sql_ms" | bc)
 cat > "$out/settlement.md" <<REPORT
 # Settlement benchmark
 
-$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, PostgreSQL on 127.0.0.1:$pgport, server heap -Xmx2g, partitions 4, chunk 500.
+$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, PostgreSQL on 127.0.0.1:$pgport, server heap -Xmx2g, partitions 4, chunks of $chunk bill ids.
 
 | measure | value |
 |---|---|
