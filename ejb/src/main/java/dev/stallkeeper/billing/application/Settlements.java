@@ -296,4 +296,51 @@ public class Settlements {
     public List<SettlementStore.WorklistLine> worklist(BillingPeriod period, int limit) {
         return store.worklist(period, limit);
     }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<SettlementStore.StatementLine> statementLines(BillingPeriod period) {
+        return store.statementLines(period);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<SettlementStore.WorklistCount> worklistCounts(BillingPeriod period) {
+        return store.worklistCounts(period);
+    }
+
+    /** Each period's statement totals, newest first. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Map<Integer, SettlementStore.PeriodTotals> periodTotals() {
+        return store.periodTotals();
+    }
+
+    /** The threshold a product type settles at (the policy in force now). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public BigDecimal threshold() {
+        return settings.policy().threshold();
+    }
+
+    /**
+     * Why a new run of {@code period} would be refused now (the checks {@link #prepare} makes), or empty when it
+     * may start. For the console and the admin API, so that they answer at once instead of failing a job.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<String> refusalToStart(BillingPeriod period) {
+        if (!period.hasEnded(clock.instant())) {
+            return Optional.of("period " + period + " ends at " + period.end() + " (Beijing midnight);"
+                    + " until then it can only be previewed");
+        }
+        Optional<Integer> later = store.latestCompletedAfter(period);
+        if (later.isPresent()) {
+            return Optional.of("period " + period + " cannot be settled after " + later.get() + ": periods settle in order");
+        }
+        Optional<SettlementRun> run = store.run(period);
+        if (run.isPresent() && run.get().status() == SettlementRun.Status.COMPLETED) {
+            return Optional.of("period " + period + " is settled already");
+        }
+        if (run.isPresent() && run.get().status() == SettlementRun.Status.RUNNING) {
+            return Optional.of("period " + period + " is being settled by job instance " + run.get().jobInstanceId()
+                    + " (execution " + run.get().executionId() + "): wait for it, or restart it if it stopped");
+        }
+        return Optional.empty();
+    }
 }

@@ -435,6 +435,60 @@ public class SettlementStore {
         return out;
     }
 
+    /** One bill of a statement (the view settlement_statement_line). */
+    public record StatementLine(long statementId, long billId, String productType, String kind, String orderId,
+                                String orderLineId, BigDecimal amount) {
+    }
+
+    /** The bills of the period's settled statements, by product type and bill id. */
+    public List<StatementLine> statementLines(BillingPeriod period) {
+        List<StatementLine> out = new ArrayList<>();
+        for (Object o : em.createNativeQuery("SELECT statement_id, bill_id, product_type, kind, order_id, order_line_id,"
+                        + " amount FROM settlement_statement_line WHERE period = ?1 ORDER BY product_type, bill_id")
+                .setParameter(1, period.id()).getResultList()) {
+            Object[] r = (Object[]) o;
+            out.add(new StatementLine(number(r[0]), number(r[1]), (String) r[2], (String) r[3], (String) r[4],
+                    (String) r[5], decimal(r[6])));
+        }
+        return out;
+    }
+
+    /** A period's worklist per reason: how many lines, and their amount. */
+    public record WorklistCount(String reason, long lines, BigDecimal amount) {
+    }
+
+    public List<WorklistCount> worklistCounts(BillingPeriod period) {
+        List<WorklistCount> out = new ArrayList<>();
+        for (Object o : em.createNativeQuery("SELECT reason, COUNT(*), SUM(amount) FROM settlement_worklist"
+                        + " WHERE period = ?1 GROUP BY reason ORDER BY reason")
+                .setParameter(1, period.id()).getResultList()) {
+            Object[] r = (Object[]) o;
+            out.add(new WorklistCount((String) r[0], number(r[1]), decimal(r[2])));
+        }
+        return out;
+    }
+
+    /** Totals of each period's statements: settled product types, gross, fee and net settled, amount carried. */
+    public record PeriodTotals(int period, long statements, long settled, BigDecimal gross, BigDecimal fee,
+                               BigDecimal net, BigDecimal carried) {
+    }
+
+    public Map<Integer, PeriodTotals> periodTotals() {
+        Map<Integer, PeriodTotals> out = new LinkedHashMap<>();
+        for (Object o : em.createNativeQuery("SELECT period, COUNT(*), SUM(CASE WHEN settled THEN 1 ELSE 0 END),"
+                + " COALESCE(SUM(CASE WHEN settled THEN gross ELSE 0 END), 0),"
+                + " COALESCE(SUM(CASE WHEN settled THEN fee ELSE 0 END), 0),"
+                + " COALESCE(SUM(CASE WHEN settled THEN net ELSE 0 END), 0),"
+                + " COALESCE(SUM(CASE WHEN settled THEN 0 ELSE carry_out END), 0)"
+                + " FROM settlement_statement GROUP BY period ORDER BY period DESC").getResultList()) {
+            Object[] r = (Object[]) o;
+            int period = (int) number(r[0]);
+            out.put(period, new PeriodTotals(period, number(r[1]), number(r[2]), decimal(r[3]), decimal(r[4]),
+                    decimal(r[5]), decimal(r[6])));
+        }
+        return out;
+    }
+
     public List<WorklistLine> worklist(BillingPeriod period, int limit) {
         List<WorklistLine> out = new ArrayList<>();
         for (Object o : em.createNativeQuery("SELECT id, reason, product_type, bill_id, amount, since, gap"
