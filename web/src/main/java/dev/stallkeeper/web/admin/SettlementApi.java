@@ -5,6 +5,7 @@ import dev.stallkeeper.billing.application.BillImport;
 import dev.stallkeeper.billing.application.BillImportException;
 import dev.stallkeeper.billing.application.Settlements;
 import dev.stallkeeper.billing.domain.BillingPeriod;
+import dev.stallkeeper.billing.domain.SettlementRun;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -131,11 +132,20 @@ public class SettlementApi {
     @Path("settlement/runs/{period}/restart")
     public Response restart(@PathParam("period") String period) {
         BillingPeriod p = period(period);
+        SettlementRun run = settlements.run(p).orElseThrow(() -> refused(Response.Status.NOT_FOUND,
+                "period " + p + " has no run to restart"));
+        if (run.executionId() == null || run.status() == SettlementRun.Status.COMPLETED) {
+            throw refused(Response.Status.CONFLICT, "period " + p + " is " + run.status() + ": nothing to restart");
+        }
         long execution;
         try {
             execution = launcher.restartSettlement(p);
-        } catch (IllegalStateException | jakarta.batch.operations.BatchRuntimeException e) {
-            throw refused(Response.Status.CONFLICT, "period " + p + " cannot be restarted: " + e.getMessage());
+        } catch (RuntimeException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause(); // the job operator's reason, not the EJB wrapper's
+            }
+            throw refused(Response.Status.CONFLICT, "period " + p + " cannot be restarted: " + cause.getMessage());
         }
         return accepted(p, execution);
     }
