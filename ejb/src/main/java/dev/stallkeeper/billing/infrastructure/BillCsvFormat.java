@@ -124,19 +124,7 @@ public final class BillCsvFormat {
                 }
                 long line = lineAt(lineStarts, start);
                 List<String> problems = new ArrayList<>();
-                NewBill bill = row(record, columns, problems);
-                if (bill != null && problems.isEmpty()) {
-                    String key = Bill.orderKey(bill.orderId(), bill.orderLineId(), bill.kind());
-                    Long first = seen.putIfAbsent(key, line);
-                    if (first != null) {
-                        problems.add("the same bill (" + key + ") as line " + first);
-                    }
-                }
-                if (problems.isEmpty()) {
-                    rows.add(new Row(line, bill));
-                } else {
-                    problems.forEach(p -> errors.add(new RowError(line, p)));
-                }
+                collect(line, row(record, columns, problems), problems, seen, "line", rows, errors);
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             errors.add(new RowError(1, "unreadable CSV: " + rootMessage(e)));
@@ -239,24 +227,29 @@ public final class BillCsvFormat {
                 }
             });
             REQUIRED.stream().filter(c -> !v.containsKey(c)).forEach(c -> problems.add("missing field '" + c + "'"));
-            NewBill bill = problems.isEmpty() ? bill(v, problems) : null;
-            if (bill != null) {
-                String key = Bill.orderKey(bill.orderId(), bill.orderLineId(), bill.kind());
-                Long first = seen.putIfAbsent(key, position);
-                if (first != null) {
-                    problems.add("the same bill (" + key + ") as bill " + first);
-                }
-            }
-            if (problems.isEmpty()) {
-                rows.add(new Row(position, bill));
-            } else {
-                problems.forEach(p -> errors.add(new RowError(position, p)));
-            }
+            collect(position, problems.isEmpty() ? bill(v, problems) : null, problems, seen, "bill", rows, errors);
         }
         if (rows.isEmpty() && errors.isEmpty()) {
             errors.add(new RowError(1, "no bills"));
         }
         return new Parsed(rows, errors);
+    }
+
+    /** Adds a checked bill to the rows, or its problems (a key seen before is one) to the errors. */
+    private static void collect(long line, NewBill bill, List<String> problems, Map<String, Long> seen, String unit,
+                                List<Row> rows, List<RowError> errors) {
+        if (bill != null && problems.isEmpty()) {
+            String key = Bill.orderKey(bill.orderId(), bill.orderLineId(), bill.kind());
+            Long first = seen.putIfAbsent(key, line);
+            if (first != null) {
+                problems.add("the same bill (" + key + ") as " + unit + " " + first);
+            }
+        }
+        if (problems.isEmpty()) {
+            rows.add(new Row(line, bill));
+        } else {
+            problems.forEach(p -> errors.add(new RowError(line, p)));
+        }
     }
 
     private static NewBill bill(Map<String, String> v, List<String> problems) {
