@@ -298,8 +298,13 @@ public class Settlements {
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public List<SettlementStore.StatementLine> statementLines(BillingPeriod period) {
-        return store.statementLines(period);
+    public List<SettlementStore.StatementLine> statementLines(BillingPeriod period, int limit) {
+        return store.statementLines(period, limit);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<SettlementStore.StatementLine> statementLinesOf(long statementId, int limit) {
+        return store.statementLinesOf(statementId, limit);
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

@@ -440,12 +440,23 @@ public class SettlementStore {
                                 String orderLineId, BigDecimal amount) {
     }
 
-    /** The bills of the period's settled statements, by product type and bill id. */
-    public List<StatementLine> statementLines(BillingPeriod period) {
-        List<StatementLine> out = new ArrayList<>();
-        for (Object o : em.createNativeQuery("SELECT statement_id, bill_id, product_type, kind, order_id, order_line_id,"
+    /** The bills of the period's settled statements, by product type and bill id, up to {@code limit}. */
+    public List<StatementLine> statementLines(BillingPeriod period, int limit) {
+        return lines(em.createNativeQuery("SELECT statement_id, bill_id, product_type, kind, order_id, order_line_id,"
                         + " amount FROM settlement_statement_line WHERE period = ?1 ORDER BY product_type, bill_id")
-                .setParameter(1, period.id()).getResultList()) {
+                .setParameter(1, period.id()).setMaxResults(limit));
+    }
+
+    /** The first {@code limit} bills of one statement, by bill id. */
+    public List<StatementLine> statementLinesOf(long statementId, int limit) {
+        return lines(em.createNativeQuery("SELECT statement_id, bill_id, product_type, kind, order_id, order_line_id,"
+                        + " amount FROM settlement_statement_line WHERE statement_id = ?1 ORDER BY bill_id")
+                .setParameter(1, statementId).setMaxResults(limit));
+    }
+
+    private static List<StatementLine> lines(Query query) {
+        List<StatementLine> out = new ArrayList<>();
+        for (Object o : query.getResultList()) {
             Object[] r = (Object[]) o;
             out.add(new StatementLine(number(r[0]), number(r[1]), (String) r[2], (String) r[3], (String) r[4],
                     (String) r[5], decimal(r[6])));

@@ -157,8 +157,9 @@ public class SettlementApi {
 
     @GET
     @Path("settlement/periods/{period}/statements")
-    public List<Map<String, Object>> statements(@PathParam("period") String period) {
-        return views.statements(period(period));
+    public List<Map<String, Object>> statements(@PathParam("period") String period,
+                                                @QueryParam("bills") @DefaultValue("1000") int bills) {
+        return views.statements(period(period), Math.max(0, Math.min(bills, 100_000)));
     }
 
     @GET

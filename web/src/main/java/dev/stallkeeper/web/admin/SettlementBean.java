@@ -42,6 +42,8 @@ public class SettlementBean {
     static final int CHART_ROW = 26;
     /** Worklist lines shown on the page (the CSV export has them all). */
     static final int WORKLIST_LINES = 200;
+    /** Bills shown per statement (the statement-lines CSV has them all). */
+    static final int STATEMENT_LINES = 200;
 
     @Inject
     Settlements settlements;
@@ -191,7 +193,6 @@ public class SettlementBean {
 
     private BillingPeriod shown;
     private List<SettlementStore.Statement> statements;
-    private List<SettlementStore.StatementLine> lines;
 
     /** The period of the statements page (view parameter), or empty when it is not a period. */
     public Optional<BillingPeriod> shownPeriod() {
@@ -230,11 +231,9 @@ public class SettlementBean {
         return statements;
     }
 
+    /** The first bills of a statement (the statement-lines CSV has them all). */
     public List<SettlementStore.StatementLine> linesOf(long statementId) {
-        if (lines == null) {
-            lines = shownPeriod().map(settlements::statementLines).orElse(List.of());
-        }
-        return lines.stream().filter(l -> l.statementId() == statementId).toList();
+        return settlements.statementLinesOf(statementId, STATEMENT_LINES);
     }
 
     public List<SettlementStore.WorklistCount> getWorklistCounts() {
@@ -243,6 +242,10 @@ public class SettlementBean {
 
     public List<SettlementStore.WorklistLine> getWorklist() {
         return shownPeriod().map(p -> settlements.worklist(p, WORKLIST_LINES)).orElse(List.of());
+    }
+
+    public Integer getStatementLinesShown() {
+        return STATEMENT_LINES;
     }
 
     public Integer getWorklistShown() {

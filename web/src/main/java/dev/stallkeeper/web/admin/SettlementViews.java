@@ -91,9 +91,11 @@ public class SettlementViews {
         return m;
     }
 
-    /** The period's statements, each with its bills (settled statements; carried ones have none yet). */
-    public List<Map<String, Object>> statements(BillingPeriod period) {
-        List<SettlementStore.StatementLine> lines = settlements.statementLines(period);
+    /**
+     * The period's statements, each with its first {@code billLimit} bills (settled statements; carried ones have
+     * none yet); {@code billCount} says how many it has, the statement-lines CSV lists them all.
+     */
+    public List<Map<String, Object>> statements(BillingPeriod period, int billLimit) {
         return settlements.statements(period).stream().map(s -> {
             StatementDecision d = s.decision();
             Map<String, Object> m = new LinkedHashMap<>();
@@ -111,7 +113,8 @@ public class SettlementViews {
             m.put("net", money(d.net()));
             m.put("carryOut", money(d.carryOut()));
             m.put("gap", money(d.gap()));
-            m.put("bills", lines.stream().filter(l -> l.statementId() == s.id()).map(l -> {
+            m.put("bills", (d.settles() ? settlements.statementLinesOf(s.id(), billLimit)
+                    : List.<SettlementStore.StatementLine>of()).stream().map(l -> {
                 Map<String, Object> b = new LinkedHashMap<>();
                 b.put("billId", l.billId());
                 b.put("kind", l.kind());
@@ -151,7 +154,7 @@ public class SettlementViews {
     public boolean csv(String name, BillingPeriod period, Appendable out) {
         switch (name) {
             case "statements" -> SettlementCsv.statements(settlements.statements(period), out);
-            case "statement-lines" -> SettlementCsv.statementLines(period.id(), settlements.statementLines(period), out);
+            case "statement-lines" -> SettlementCsv.statementLines(period.id(), settlements.statementLines(period, MAX_EXPORT), out);
             case "worklist" -> SettlementCsv.worklist(settlements.worklist(period, MAX_EXPORT), out);
             default -> {
                 return false;
