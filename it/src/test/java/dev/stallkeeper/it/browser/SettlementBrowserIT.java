@@ -101,17 +101,27 @@ class SettlementBrowserIT {
         assertThat(browser.text("worklist")).contains("SKBR_API").contains("20.00");
         browser.screenshot("statements");
 
-        String csv = (String) ((JavascriptExecutor) browser.driver()).executeAsyncScript(
-                "var done = arguments[arguments.length - 1];"
-                        + "fetch(document.getElementById('export-statements').href, {credentials: 'same-origin'})"
-                        + ".then(function (r) { return r.text(); }).then(done, function (e) { done('failed: ' + e); });");
+        String csv = fetch("document.getElementById('export-statements').href");
         assertThat(csv.lines()).contains(PERIOD + ",SKBR_SAAS,true,0.00,1100.00,1100.00,2,1000.00,5,1100.00,55.00,1045.00,0.00,0.00");
+        // what the settlement page polls while a run is running, in the console's session
+        String progress = fetch("'" + browser.driver().getCurrentUrl().replaceAll("/admin/.*", "")
+                + "/admin/settlement/progress?period=" + PERIOD + "'");
+        assertThat(progress).contains("\"status\":\"COMPLETED\"").contains("\"doneBills\":" + done)
+                .contains("\"totalBills\":" + done);
 
         browser.clickAndWait("language:zh");
         browser.waitUntilLoaded();
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo(PERIOD + " 结算");
         assertThat(browser.text("statement-SKBR_SAAS")).contains("已结算");
         browser.screenshot("statements-zh");
+    }
+
+    /** GETs a URL (a JavaScript expression) from the page, with the page's session, and returns the body. */
+    private static String fetch(String urlExpression) {
+        return (String) ((JavascriptExecutor) browser.driver()).executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                        + "fetch(" + urlExpression + ", {credentials: 'same-origin'})"
+                        + ".then(function (r) { return r.text(); }).then(done, function (e) { done('failed: ' + e); });");
     }
 
     private static void upload(String content) throws IOException {
