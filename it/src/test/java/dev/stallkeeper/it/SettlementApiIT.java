@@ -208,6 +208,23 @@ class SettlementApiIT {
         assertThat(csv(OPERATOR, OPERATOR_PASSWORD, HEADER).statusCode()).isEqualTo(403);
         assertThat(Console.api("GET", "/api/admin/settlement/runs", FINANCE, "wrong-password-1", null).statusCode())
                 .isEqualTo(401);
+
+        // the pages, in a console session: finance sees them, an operator gets 403 and no link
+        List<String> pages = List.of("/admin/settlement.xhtml", "/admin/settlement-period.xhtml?period=" + PERIOD,
+                "/admin/settlement/progress?period=" + PERIOD, "/admin/settlement/" + PERIOD + "/worklist.csv",
+                "/admin/settlement.js");
+        Console finance = Console.browser();
+        assertThat(finance.login(FINANCE, FINANCE_PASSWORD).statusCode()).isEqualTo(302);
+        for (String page : pages) {
+            assertThat(finance.get(page).statusCode()).as("finance " + page).isEqualTo(200);
+        }
+        assertThat(finance.get("/admin/index.xhtml").body()).contains("id=\"nav-settlement\"");
+        Console operator = Console.browser();
+        assertThat(operator.login(OPERATOR, OPERATOR_PASSWORD).statusCode()).isEqualTo(302);
+        for (String page : pages) {
+            assertThat(operator.get(page).statusCode()).as("operator " + page).isEqualTo(403);
+        }
+        assertThat(operator.get("/admin/index.xhtml").body()).doesNotContain("nav-settlement");
     }
 
     private static HttpResponse<String> csv(String user, String password, String body) {
