@@ -40,6 +40,7 @@ cp -r ear/target/server/. "$server_dir"
 rm -rf "$server_dir/standalone/data" "$server_dir/standalone/log"
 POSTGRESQL_URL="jdbc:postgresql://127.0.0.1:$pgport/$db" POSTGRESQL_USER=postgres POSTGRESQL_PASSWORD=postgres \
 STALLKEEPER_SETTLEMENT_SCHEDULE=off STALLKEEPER_HOUSEKEEPING_MINUTES=1440 \
+STALLKEEPER_ADMIN_USER=bench-admin STALLKEEPER_ADMIN_PASSWORD=settle-reads-0001 \
 LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_JAVA_SIZING="-Xms512m -Xmx2g" \
   "$server_dir/bin/standalone.sh" -Djboss.socket.binding.port-offset=$offset >"$out/settlement-server.log" 2>&1 &
 launcher=$!
@@ -113,6 +114,16 @@ else
   same="NO"
 fi
 settled=$(psql_db -c "SELECT COUNT(*) FROM bill WHERE settled_in_period = $period")
+
+echo "== reading the results through the admin API"
+reads=""
+for path in "settlement/runs" "settlement/periods/$period/statements" "settlement/periods/$period/worklist" \
+    "settlement/periods/$period/statements.csv" "settlement/periods/$period/worklist.csv"; do
+  line=$(curl -sS -o /dev/null -u bench-admin:settle-reads-0001 -w '%{http_code} %{time_total} s, %{size_download} bytes' \
+    "http://127.0.0.1:$http/api/admin/$path")
+  reads="$reads| GET /api/admin/$path | $line |
+"
+done
 ratio=$(echo "scale=1; $job_s * 1000 / $sql_ms" | bc)
 
 cat > "$out/settlement.md" <<REPORT
@@ -132,6 +143,11 @@ $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, PostgreSQL on 127.0.0.1:$pgport, se
 | bills settled | $settled |
 | server heap used, peak during the run (GC.heap_info, $samples samples) | $((peak_kb / 1024)) MiB (at start ${first_kb:-0} KiB; committed up to $((max_total_kb / 1024)) MiB) |
 
+Reading the results (admin API; JSON lists at most 1,000 bills per statement and 1,000 worklist lines):
+
+| request | status, time, size |
+|---|---|
+$reads
 Steps:
 
 \`\`\`

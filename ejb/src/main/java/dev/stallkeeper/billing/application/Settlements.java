@@ -303,8 +303,8 @@ public class Settlements {
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public List<SettlementStore.StatementLine> statementLinesOf(long statementId, int limit) {
-        return store.statementLinesOf(statementId, limit);
+    public List<SettlementStore.StatementLine> statementLinesOf(BillingPeriod period, long statementId, int limit) {
+        return store.statementLinesOf(period, statementId, limit);
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

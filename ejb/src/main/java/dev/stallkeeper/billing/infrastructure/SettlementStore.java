@@ -447,11 +447,14 @@ public class SettlementStore {
                 .setParameter(1, period.id()).setMaxResults(limit));
     }
 
-    /** The first {@code limit} bills of one statement, by bill id. */
-    public List<StatementLine> statementLinesOf(long statementId, int limit) {
+    /**
+     * The first {@code limit} bills of one statement of {@code period}, by bill id (the period lets the database
+     * walk ix_bill_unsettled, (settled_in_period, id), in order and stop at the limit).
+     */
+    public List<StatementLine> statementLinesOf(BillingPeriod period, long statementId, int limit) {
         return lines(em.createNativeQuery("SELECT statement_id, bill_id, product_type, kind, order_id, order_line_id,"
-                        + " amount FROM settlement_statement_line WHERE statement_id = ?1 ORDER BY bill_id")
-                .setParameter(1, statementId).setMaxResults(limit));
+                        + " amount FROM settlement_statement_line WHERE period = ?1 AND statement_id = ?2 ORDER BY bill_id")
+                .setParameter(1, period.id()).setParameter(2, statementId).setMaxResults(limit));
     }
 
     private static List<StatementLine> lines(Query query) {

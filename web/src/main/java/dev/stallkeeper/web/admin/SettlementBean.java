@@ -233,7 +233,7 @@ public class SettlementBean {
 
     /** The first bills of a statement (the statement-lines CSV has them all). */
     public List<SettlementStore.StatementLine> linesOf(long statementId) {
-        return settlements.statementLinesOf(statementId, STATEMENT_LINES);
+        return shownPeriod().map(p -> settlements.statementLinesOf(p, statementId, STATEMENT_LINES)).orElse(List.of());
     }
 
     public List<SettlementStore.WorklistCount> getWorklistCounts() {

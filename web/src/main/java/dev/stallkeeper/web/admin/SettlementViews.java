@@ -113,7 +113,7 @@ public class SettlementViews {
             m.put("net", money(d.net()));
             m.put("carryOut", money(d.carryOut()));
             m.put("gap", money(d.gap()));
-            m.put("bills", (d.settles() ? settlements.statementLinesOf(s.id(), billLimit)
+            m.put("bills", (d.settles() ? settlements.statementLinesOf(period, s.id(), billLimit)
                     : List.<SettlementStore.StatementLine>of()).stream().map(l -> {
                 Map<String, Object> b = new LinkedHashMap<>();
                 b.put("billId", l.billId());
