@@ -49,13 +49,8 @@ class AdminSecurityIT {
 
     @BeforeAll
     static void staff() {
-        for (String[] user : new String[][] {{OPERATOR, OPERATOR_PASSWORD, "operator"}, {FINANCE, FINANCE_PASSWORD, "finance"}}) {
-            if (Db.count("SELECT COUNT(*) FROM admin_user WHERE username = ?", user[0]) == 0) {
-                HttpResponse<String> created = api("POST", "/api/admin/users", adminUser(), adminPassword(),
-                        "{\"username\":\"" + user[0] + "\",\"password\":\"" + user[1] + "\",\"roles\":[\"" + user[2] + "\"]}");
-                assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-            }
-        }
+        Console.ensureUser(OPERATOR, OPERATOR_PASSWORD, "operator");
+        Console.ensureUser(FINANCE, FINANCE_PASSWORD, "finance");
     }
 
     @Test
