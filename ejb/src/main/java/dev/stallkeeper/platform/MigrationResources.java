@@ -24,7 +24,8 @@ public final class MigrationResources implements ResourceProvider {
             "V1__callbacks_and_instances.sql",
             "V2__admin_users.sql",
             "V3__billing.sql",
-            "V4__console_indexes.sql");
+            "V4__console_indexes.sql",
+            "V7__supervision_and_invoices.sql");
 
     static final String LOCATION = "db/migration/";
 
