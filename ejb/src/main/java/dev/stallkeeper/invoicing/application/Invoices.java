@@ -106,8 +106,13 @@ public class Invoices {
     public Invoice issue(long id, String number, LocalDate issuedOn, Attachment pdf, String actor) {
         Invoice invoice = lock(id);
         InvoiceStatus from = invoice.status();
+        if (number != null && !em.createQuery("SELECT i.id FROM Invoice i WHERE i.direction = :d AND i.invoiceNumber = :n",
+                        Long.class).setParameter("d", invoice.direction()).setParameter("n", number.strip())
+                .setMaxResults(1).getResultList().isEmpty()) {
+            throw new InvoiceException("invoice.numberUsed", false, "invoice number " + number.strip() + " is used already");
+        }
         invoice.issue(number, issuedOn, pdf, clock.instant());
-        em.flush(); // the unique invoice number answers here
+        em.flush(); // the unique constraint (direction, invoice_number) settles a race between two issuers
         return stepped(invoice, InvoiceAction.ISSUE.name(), from, actor, null);
     }
 
