@@ -192,6 +192,11 @@ public class Invoices {
         return Optional.ofNullable(em.find(Invoice.class, id));
     }
 
+    /** Whether the invoice is overdue now (by the application's clock). */
+    public boolean overdueNow(Invoice invoice) {
+        return invoice.overdue(clock.instant());
+    }
+
     public List<InvoiceStep> steps(long id) {
         return em.createQuery("SELECT t FROM InvoiceStep t WHERE t.invoiceId = :id ORDER BY t.id", InvoiceStep.class)
                 .setParameter("id", id).getResultList();

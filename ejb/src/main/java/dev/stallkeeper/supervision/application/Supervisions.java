@@ -261,6 +261,11 @@ public class Supervisions {
                 }).toList();
     }
 
+    /** Whether the supervision is stalled now (by the application's clock). */
+    public boolean stalledNow(Supervision s) {
+        return s.stalled(clock.instant());
+    }
+
     /** Open supervisions unmoved since {@code before} (the stall notifier's query). */
     public List<Row> stalled(int max) {
         return list(new Filter(null, null, true), 0, max);

@@ -8,11 +8,10 @@ import dev.stallkeeper.invoicing.domain.InvoiceStep;
 import dev.stallkeeper.notification.application.Outbox;
 import dev.stallkeeper.notification.domain.OutboxMail;
 import dev.stallkeeper.platform.RefusedException;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -20,8 +19,10 @@ import java.util.Set;
 
 /** One invoice: its request, the steps its status allows, the PDF, its e-mails and the timeline. */
 @Named("invoice")
-@RequestScoped
-public class InvoiceBean extends ConsolePage {
+@ViewScoped
+public class InvoiceBean extends ConsolePage implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     @Inject
     Invoices invoices;
@@ -29,15 +30,12 @@ public class InvoiceBean extends ConsolePage {
     @Inject
     Outbox outbox;
 
-    @Inject
-    Clock clock;
-
     private Long id;
-    private Invoice found;
-    private boolean loaded;
+    private transient Invoice found;
+    private transient boolean loaded;
     private String invoiceNumber;
     private String issuedOn;
-    private Part pdf;
+    private transient Part pdf;
     private String carrier;
     private String trackingNumber;
     private String reason;
@@ -59,7 +57,7 @@ public class InvoiceBean extends ConsolePage {
     }
 
     public boolean isOverdue() {
-        return getDetails() != null && found.overdue(clock.instant());
+        return getDetails() != null && invoices.overdueNow(found);
     }
 
     public boolean allows(String action) {

@@ -6,11 +6,10 @@ import dev.stallkeeper.supervision.domain.Action;
 import dev.stallkeeper.supervision.domain.Supervision;
 import dev.stallkeeper.supervision.domain.SupervisionRules;
 import dev.stallkeeper.supervision.domain.SupervisionStep;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -20,24 +19,23 @@ import java.util.List;
 
 /** One supervision: its facts, the steps its stage allows (one form), the report and the timeline. */
 @Named("supervision")
-@RequestScoped
-public class SupervisionBean extends ConsolePage {
+@ViewScoped
+public class SupervisionBean extends ConsolePage implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @Inject
     Supervisions supervisions;
 
-    @Inject
-    Clock clock;
-
     private Long id;
-    private Supervision found;
-    private boolean loaded;
+    private transient Supervision found;
+    private transient boolean loaded;
     private String reason;
     private String hardwareCodes;
     private String serviceStart;
-    private Part file;
+    private transient Part file;
 
     public Supervision getDetails() {
         if (!loaded) {
@@ -57,7 +55,7 @@ public class SupervisionBean extends ConsolePage {
     }
 
     public boolean isStalled() {
-        return getDetails() != null && found.stalled(clock.instant());
+        return getDetails() != null && supervisions.stalledNow(found);
     }
 
     public String act(Action action) {
