@@ -1,6 +1,7 @@
 package dev.stallkeeper.notification.application;
 
 import dev.stallkeeper.notification.domain.OutboxMail;
+import dev.stallkeeper.platform.Locks;
 import dev.stallkeeper.platform.StallkeeperConfig;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -26,8 +27,6 @@ public class Outbox {
 
     /** How long a sender owns a claimed e-mail before another may try it. */
     static final Duration LEASE = Duration.ofMinutes(2);
-    /** Hibernate's hint value for SKIP LOCKED. */
-    private static final int SKIP_LOCKED = -2;
 
     public enum Kind { INVOICE, INVOICE_OVERDUE, SUPERVISION_STALLED, CALLBACK_FAILURES }
 
@@ -83,11 +82,9 @@ public class Outbox {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<Claim> claimDue(int limit) {
         Instant now = clock.instant();
-        List<OutboxMail> due = em.createQuery("SELECT m FROM OutboxMail m WHERE m.status = :pending"
-                        + " AND m.nextAttemptAt <= :now ORDER BY m.nextAttemptAt", OutboxMail.class)
+        List<OutboxMail> due = Locks.skipLocked(em.createQuery("SELECT m FROM OutboxMail m WHERE m.status = :pending"
+                        + " AND m.nextAttemptAt <= :now ORDER BY m.nextAttemptAt", OutboxMail.class))
                 .setParameter("pending", OutboxMail.Status.PENDING).setParameter("now", now)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .setHint("jakarta.persistence.lock.timeout", SKIP_LOCKED)
                 .setMaxResults(limit)
                 .getResultList();
         return due.stream().map(m -> new Claim(m.id(), m.claim(now, LEASE), m.recipients(), m.subject(), m.body(),

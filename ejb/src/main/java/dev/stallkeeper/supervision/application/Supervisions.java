@@ -5,6 +5,7 @@ import dev.stallkeeper.billing.domain.Bill;
 import dev.stallkeeper.billing.domain.BillKind;
 import dev.stallkeeper.billing.domain.SupervisionState;
 import dev.stallkeeper.platform.Attachment;
+import dev.stallkeeper.platform.Locks;
 import dev.stallkeeper.platform.StallkeeperConfig;
 import dev.stallkeeper.provisioning.domain.Instance;
 import dev.stallkeeper.provisioning.domain.InstanceEvent;
@@ -41,8 +42,6 @@ public class Supervisions {
 
     /** The actor of steps the clock takes. */
     public static final String SYSTEM = "system";
-    /** Hibernate's hint value for SKIP LOCKED. */
-    private static final int SKIP_LOCKED = -2;
     private static final char[] CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Logger LOG = Logger.getLogger(Supervisions.class);
@@ -164,11 +163,9 @@ public class Supervisions {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int completeDue(int limit) {
         Instant now = clock.instant();
-        List<Supervision> due = em.createQuery("SELECT s FROM Supervision s WHERE s.stage = :accepted"
-                        + " AND s.completionDueAt <= :now ORDER BY s.completionDueAt", Supervision.class)
+        List<Supervision> due = Locks.skipLocked(em.createQuery("SELECT s FROM Supervision s WHERE s.stage = :accepted"
+                        + " AND s.completionDueAt <= :now ORDER BY s.completionDueAt", Supervision.class))
                 .setParameter("accepted", Stage.CUSTOMER_ACCEPTED).setParameter("now", now)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .setHint("jakarta.persistence.lock.timeout", SKIP_LOCKED)
                 .setMaxResults(limit)
                 .getResultList();
         for (Supervision s : due) {
