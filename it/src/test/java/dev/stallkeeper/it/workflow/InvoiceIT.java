@@ -220,6 +220,17 @@ class InvoiceIT {
                             + " AND status = 'PENDING'", id) == 1);
             assertThat(call("GET", "/api/admin/invoices/" + id, null).body().path("status").asText())
                     .as("not e-mailed while the server is down").isEqualTo("ISSUED");
+            JsonNode outbox = call("GET", "/api/admin/mail", null).body();
+            JsonNode mine = null;
+            for (JsonNode m : outbox) {
+                if (m.path("eventKey").asText().equals("invoice-email/" + id)) {
+                    mine = m;
+                }
+            }
+            assertThat(mine).as("the admins' outbox view lists it").isNotNull();
+            assertThat(mine.path("lastError").asText()).contains("onnect");
+            assertRefused(call("POST", "/api/admin/mail/" + mine.path("id").asLong() + "/retry", null), 409,
+                    "mail.notParked", "retried on their own");
         } finally {
             SMTP.start();
         }
