@@ -38,6 +38,7 @@ public class WorkflowTimers {
             while (supervisions.completeDue(20) == 20) {
                 // more were due: keep going
             }
+            supervisions.completeLateBills(100);
         } catch (RuntimeException e) {
             LOG.warnf("Supervision completion sweep failed: %s", e.getMessage());
         }

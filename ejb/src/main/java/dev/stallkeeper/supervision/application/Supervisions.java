@@ -182,6 +182,25 @@ public class Supervisions {
         return due.size();
     }
 
+    /**
+     * Bills recorded after their order line's supervision completed (a late callback, a bill import) were recorded
+     * IN_PROGRESS: complete them with the supervision's completion time (at most {@code limit}, one transaction).
+     *
+     * @return how many bills were completed
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int completeLateBills(int limit) {
+        List<Object[]> late = em.createQuery("SELECT b.id, s.completedAt FROM Bill b, Supervision s"
+                        + " WHERE b.supervisionState = :inProgress AND b.kind = :kind AND b.settledInPeriod IS NULL"
+                        + " AND b.orderId = s.orderId AND b.orderLineId = s.orderLineId AND s.stage = :completed", Object[].class)
+                .setParameter("inProgress", SupervisionState.IN_PROGRESS).setParameter("kind", BillKind.NEW)
+                .setParameter("completed", Stage.COMPLETED).setMaxResults(limit).getResultList();
+        for (Object[] row : late) {
+            bills.completeSupervision((Long) row[0], (Instant) row[1]);
+        }
+        return late.size();
+    }
+
     /** The new-purchase bills of the order line (renewals never open a supervision flow, §8.1). */
     private List<Bill> newBills(Supervision s) {
         return bills.ofOrder(s.orderId()).stream()

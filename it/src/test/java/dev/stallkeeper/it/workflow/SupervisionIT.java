@@ -118,6 +118,24 @@ class SupervisionIT {
                 "nothing, supervision is over");
     }
 
+    @Test
+    void aBillRecordedAfterCompletionIsCompletedToo() {
+        String order = "LATE-BILL-" + RUN;
+        long id = call("POST", "/api/admin/supervision", Map.of("orderId", order, "orderLineId", "L1")).body().path("id").asLong();
+        String path = "/api/admin/supervision/" + id;
+        step(path, "confirm-requirement", Map.of(), "REQUIREMENT_CONFIRMED");
+        step(path, "start-delivery", Map.of(), "DELIVERING");
+        step(path, "deliver", Map.of("attachment", file("report.pdf", "application/pdf", new byte[] {37, 80, 68, 70})), "DELIVERED");
+        step(path, "customer-accept", Map.of(), "CUSTOMER_ACCEPTED");
+        Db.update("UPDATE supervision SET completion_due_at = NOW() - INTERVAL '1 second' WHERE id = ?", id);
+        await().atMost(Duration.ofSeconds(30)).until(() -> call("GET", path, null).body().path("stage").asText().equals("COMPLETED"));
+
+        long bill = Workflows.seedBill(order, "L1", "300.00", "IN_PROGRESS");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(supervisionOf(bill)));
+        assertThat(Db.value("SELECT settleable_at FROM bill WHERE id = ?", bill))
+                .isEqualTo(Db.value("SELECT completed_at FROM supervision WHERE id = ?", id));
+    }
+
     private static JsonNode step(String path, String action, Map<String, ?> body, String expectedStage) {
         Workflows.Answer a = call("POST", path + "/actions/" + action, body);
         assertThat(a.status()).as(action + ": " + a.body()).isEqualTo(200);
