@@ -26,6 +26,7 @@ public final class MigrationResources implements ResourceProvider {
             "V3__billing.sql",
             "V4__console_indexes.sql",
             "V5__catalog.sql",
+            "V7__supervision_and_invoices.sql",
             "V8__tenants_and_sso.sql");
 
     /**

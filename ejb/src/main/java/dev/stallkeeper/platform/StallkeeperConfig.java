@@ -263,6 +263,56 @@ public class StallkeeperConfig {
         return (int) longValue("STALLKEEPER_KIT_MAX_BODY_BYTES", 4L * 1024 * 1024);
     }
 
+    // --- supervision, invoices, e-mail (docs/supervision-and-invoices.md) --------------------------------------
+
+    /** STALLKEEPER_SUPERVISION_COMPLETION_MINUTES: from the buyer's acceptance to completion (KooGallery: 3 hours). */
+    public Duration supervisionCompletionDelay() {
+        return Duration.ofMinutes(Math.max(0, longValue("STALLKEEPER_SUPERVISION_COMPLETION_MINUTES", 180)));
+    }
+
+    /** STALLKEEPER_SMTP_HOST: the mail server for invoices and notifications; unset means no e-mail is sent (it waits). */
+    public Optional<String> smtpHost() {
+        return value("STALLKEEPER_SMTP_HOST");
+    }
+
+    /** STALLKEEPER_SMTP_PORT (default 587 with STARTTLS, 25 without). */
+    public int smtpPort() {
+        return (int) longValue("STALLKEEPER_SMTP_PORT", smtpTls() ? 587 : 25);
+    }
+
+    /** STALLKEEPER_SMTP_TLS: STARTTLS required (default true); false only for a trusted local relay or tests. */
+    public boolean smtpTls() {
+        return Boolean.parseBoolean(value("STALLKEEPER_SMTP_TLS", "true"));
+    }
+
+    public Optional<String> smtpUser() {
+        return value("STALLKEEPER_SMTP_USER");
+    }
+
+    public Optional<String> smtpPassword() {
+        return value("STALLKEEPER_SMTP_PASSWORD");
+    }
+
+    /** STALLKEEPER_SMTP_FROM: the sender address of every e-mail. */
+    public String smtpFrom() {
+        return value("STALLKEEPER_SMTP_FROM", "stallkeeper@localhost");
+    }
+
+    /** STALLKEEPER_NOTIFY_TO: the seller's addresses (comma-separated) for overdue invoices, stalls, failing callbacks. */
+    public List<String> notifyTo() {
+        return list("STALLKEEPER_NOTIFY_TO", "");
+    }
+
+    /** STALLKEEPER_NOTIFY_FAILURE_PERCENT: the hourly callback failure rate (percent) that warns the seller. */
+    public int notifyFailurePercent() {
+        return (int) Math.max(1, Math.min(100, longValue("STALLKEEPER_NOTIFY_FAILURE_PERCENT", 20)));
+    }
+
+    /** STALLKEEPER_MAIL_MAX_ATTEMPTS: SMTP attempts before an e-mail is parked. */
+    public int mailMaxAttempts() {
+        return (int) Math.max(1, longValue("STALLKEEPER_MAIL_MAX_ATTEMPTS", 10));
+    }
+
     /** Mark cookies {@code Secure} (STALLKEEPER_SECURE_COOKIES, default true). */
     public boolean secureCookies() {
         return Boolean.parseBoolean(value("STALLKEEPER_SECURE_COOKIES", "true"));
