@@ -97,6 +97,9 @@ class ConsoleBrowserIT {
             {"nav-settings", "/admin/settings.xhtml", "Settings"},
             {"nav-users", "/admin/users.xhtml", "Users"},
             {"nav-tenants", "/admin/tenants.xhtml", "Joint-operation tenants"},
+            {"nav-supervision", "/admin/supervisions.xhtml", "Service supervision"},
+            {"nav-invoices", "/admin/invoices.xhtml", "Invoices"},
+            {"nav-settlement", "/admin/settlement.xhtml", "Settlement"},
             {"nav-dashboard", "/admin/index.xhtml", "Dashboard"}};
         for (String[] page : pages) {
             browser.clickAndWait(page[0]);
