@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Settlement benchmark (a measurement, not a test): the settlement-reconciliation job over many bills on PostgreSQL.
 #   bench/settlement.sh [bills]          default 1000000
+#   BENCH_PORT_OFFSET=200 BENCH_DB=stallkeeper_it_settle bench/settlement.sh    other ports / database
 # Starts PostgreSQL if needed (database stallkeeper_settle_bench, recreated) and the provisioned server (port
 # offset 470, heap 2 GiB, monthly schedule off); generates the bills with generate_series; runs one SQL statement
 # computing the per-product-type eligible totals (best of 3); runs the job for the previous Beijing month through
@@ -11,10 +12,11 @@ cd "$(dirname "$0")/.."
 bills="${1:-1000000}"
 out=target/bench
 mkdir -p "$out"
-offset=470
+offset="${BENCH_PORT_OFFSET:-470}"
 http=$((8080 + offset))
 mgmt=$((9990 + offset))
-db=stallkeeper_settle_bench
+db="${BENCH_DB:-stallkeeper_settle_bench}"
+chunk="${BENCH_CHUNK:-10000}"
 [ -x ear/target/server/bin/standalone.sh ] || mvn -B -q package -DskipTests -pl protocol,ejb,batch,web,ear -am
 
 pgport=$(scripts/ensure-postgres.sh | tail -n 1)
@@ -38,6 +40,7 @@ cp -r ear/target/server/. "$server_dir"
 rm -rf "$server_dir/standalone/data" "$server_dir/standalone/log"
 POSTGRESQL_URL="jdbc:postgresql://127.0.0.1:$pgport/$db" POSTGRESQL_USER=postgres POSTGRESQL_PASSWORD=postgres \
 STALLKEEPER_SETTLEMENT_SCHEDULE=off STALLKEEPER_HOUSEKEEPING_MINUTES=1440 \
+STALLKEEPER_ADMIN_USER=bench-admin STALLKEEPER_ADMIN_PASSWORD=settle-reads-0001 \
 LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_JAVA_SIZING="-Xms512m -Xmx2g" \
   "$server_dir/bin/standalone.sh" -Djboss.socket.binding.port-offset=$offset >"$out/settlement-server.log" 2>&1 &
 launcher=$!
@@ -84,7 +87,7 @@ heap_log="$out/settlement-heap.log"
 sampler=$!
 sleep 1
 execution=$("$server_dir/bin/jboss-cli.sh" --controller=127.0.0.1:$mgmt -c --output-json \
-  --command="/deployment=stallkeeper.ear/subdeployment=stallkeeper-batch.jar/subsystem=batch-jberet:start-job(job-xml-name=settlement-reconciliation, properties={period=$period})" \
+  --command="/deployment=stallkeeper.ear/subdeployment=stallkeeper-batch.jar/subsystem=batch-jberet:start-job(job-xml-name=settlement-reconciliation, properties={period=$period,chunkSize=$chunk})" \
   | sed -n 's/.*"result" : \([0-9]*\).*/\1/p')
 echo "execution $execution"
 status=""
@@ -111,12 +114,22 @@ else
   same="NO"
 fi
 settled=$(psql_db -c "SELECT COUNT(*) FROM bill WHERE settled_in_period = $period")
+
+echo "== reading the results through the admin API"
+reads=""
+for path in "settlement/runs" "settlement/periods/$period/statements" "settlement/periods/$period/worklist" \
+    "settlement/periods/$period/statements.csv" "settlement/periods/$period/worklist.csv"; do
+  line=$(curl -sS -o /dev/null -u bench-admin:settle-reads-0001 -w '%{http_code} %{time_total} s, %{size_download} bytes' \
+    "http://127.0.0.1:$http/api/admin/$path")
+  reads="$reads| GET /api/admin/$path | $line |
+"
+done
 ratio=$(echo "scale=1; $job_s * 1000 / $sql_ms" | bc)
 
 cat > "$out/settlement.md" <<REPORT
 # Settlement benchmark
 
-$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, PostgreSQL on 127.0.0.1:$pgport, server heap -Xmx2g, partitions 4, chunk 500.
+$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, PostgreSQL on 127.0.0.1:$pgport, server heap -Xmx2g, partitions 4, chunks of $chunk bill ids.
 
 | measure | value |
 |---|---|
@@ -130,6 +143,11 @@ $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, PostgreSQL on 127.0.0.1:$pgport, se
 | bills settled | $settled |
 | server heap used, peak during the run (GC.heap_info, $samples samples) | $((peak_kb / 1024)) MiB (at start ${first_kb:-0} KiB; committed up to $((max_total_kb / 1024)) MiB) |
 
+Reading the results (admin API; JSON lists at most 1,000 bills per statement and 1,000 worklist lines):
+
+| request | status, time, size |
+|---|---|
+$reads
 Steps:
 
 \`\`\`

@@ -10,6 +10,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.JobStartException;
+import jakarta.batch.operations.NoSuchJobExecutionException;
+import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -190,6 +192,23 @@ public class JobLauncher {
         Properties parameters = new Properties();
         parameters.setProperty("period", period.toString());
         return operator().restart(run.executionId(), parameters);
+    }
+
+    /** A job execution as the job repository records it. */
+    public record Execution(long id, String jobName, String batchStatus, String exitStatus, java.time.Instant start,
+                            java.time.Instant end) {
+    }
+
+    /** The execution with this id, if the job repository knows it. */
+    public Optional<Execution> execution(long executionId) {
+        try {
+            JobExecution e = operator().getJobExecution(executionId);
+            return Optional.of(new Execution(e.getExecutionId(), e.getJobName(), e.getBatchStatus().name(),
+                    e.getExitStatus(), e.getStartTime() == null ? null : e.getStartTime().toInstant(),
+                    e.getEndTime() == null ? null : e.getEndTime().toInstant()));
+        } catch (NoSuchJobExecutionException e) {
+            return Optional.empty();
+        }
     }
 
     public JobOperator operator() {

@@ -46,6 +46,14 @@ public class DemoData {
         insert("demo-active-1", "CSDEMO0000000001", "ACTIVE", "SKU-STANDARD", 20, now.plus(300, ChronoUnit.DAYS), now);
         insert("demo-active-2", "CSDEMO0000000002", "ACTIVE", "SKU-PRO", 100, now.plus(30, ChronoUnit.DAYS), now);
         insert("demo-frozen-1", "CSDEMO0000000003", "FROZEN", "SKU-STANDARD", 10, now.minus(3, ChronoUnit.DAYS), now);
+        // the catalog as the demo orders would have taught it (see Catalog.recordSeen)
+        em.createNativeQuery("INSERT INTO catalog_product (product_id, koogallery_name, first_seen_at)"
+                        + " VALUES ('OFFI-DEMO', 'Demo Office Suite', ?1)")
+                .setParameter(1, now.atOffset(ZoneOffset.UTC)).executeUpdate();
+        for (String sku : new String[] {"SKU-STANDARD", "SKU-PRO"}) {
+            em.createNativeQuery("INSERT INTO catalog_sku (product_id, sku_code, first_seen_at) VALUES ('OFFI-DEMO', ?1, ?2)")
+                    .setParameter(1, sku).setParameter(2, now.atOffset(ZoneOffset.UTC)).executeUpdate();
+        }
         LOG.info("Demo data loaded: instances demo-active-1, demo-active-2, demo-frozen-1");
     }
 

@@ -25,7 +25,17 @@ public final class MigrationResources implements ResourceProvider {
             "V2__admin_users.sql",
             "V3__billing.sql",
             "V4__console_indexes.sql",
+            "V5__catalog.sql",
+            "V7__supervision_and_invoices.sql",
+            "V8__tenants_and_sso.sql",
             "V9__usage_records.sql");
+
+    /**
+     * Migrations that need different statements per database, written in Java (package
+     * {@code dev.stallkeeper.platform.migration}); a unit test checks that this names every class there.
+     */
+    public static final List<Class<? extends org.flywaydb.core.api.migration.JavaMigration>> JAVA_MIGRATIONS = List.of(
+            dev.stallkeeper.platform.migration.V5_1__Customer_name_search.class);
 
     static final String LOCATION = "db/migration/";
 

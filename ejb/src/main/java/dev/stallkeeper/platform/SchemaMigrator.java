@@ -31,7 +31,7 @@ public class SchemaMigrator {
         Flyway flyway = Flyway.configure(SchemaMigrator.class.getClassLoader())
                 .dataSource(dataSource)
                 .resourceProvider(new MigrationResources(SchemaMigrator.class.getClassLoader()))
-                .javaMigrationClassProvider(java.util.List::of)
+                .javaMigrationClassProvider(() -> MigrationResources.JAVA_MIGRATIONS)
                 .failOnMissingLocations(false)
                 // JBeret's job repository shares the database and may create its tables (job_instance,
                 // job_execution, ...) before this runs; a history-less schema then starts at version 0, so that

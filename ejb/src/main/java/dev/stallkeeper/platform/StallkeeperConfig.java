@@ -215,6 +215,109 @@ public class StallkeeperConfig {
         return (int) Math.max(1, Math.min(16, longValue("STALLKEEPER_SETTLEMENT_PARTITIONS", 4)));
     }
 
+    // --- joint-operation kit and tenant SSO (docs/joint-operation.md) --------------------------------------------
+
+    /** KOOGALLERY_KIT_KEY: the key bound to the joint-op sync interface; comma-separated for rotation, first signs. */
+    public List<String> kitKeys() {
+        return list("KOOGALLERY_KIT_KEY", "");
+    }
+
+    /**
+     * KOOGALLERY_KIT_PRIVATE_KEY: the seller's RSA private key (PKCS#8 PEM text, or the path of a PEM file) that
+     * decrypts applicationSync's clientSecret.
+     */
+    public Optional<String> kitPrivateKey() {
+        return value("KOOGALLERY_KIT_PRIVATE_KEY");
+    }
+
+    /**
+     * STALLKEEPER_DATA_KEY: base64 of a 256-bit AES key that seals secrets at rest (OAuth client secrets, tokens);
+     * comma-separated for rotation: the first seals, any opens.
+     */
+    public List<String> dataKeys() {
+        return list("STALLKEEPER_DATA_KEY", "");
+    }
+
+    /** KOOGALLERY_APP_ID: the seller's app whose OAuth client SSO uses when a tenant has several; optional. */
+    public Optional<String> appId() {
+        return value("KOOGALLERY_APP_ID");
+    }
+
+    /** STALLKEEPER_SSO_REDIRECT_URI: the callback registered with KooGallery; derived from the request when unset. */
+    public Optional<String> ssoRedirectUri() {
+        return value("STALLKEEPER_SSO_REDIRECT_URI");
+    }
+
+    /** STALLKEEPER_SSO_LANDING_URL: where a user goes after signing in (the seller's SaaS). */
+    public String ssoLandingUrl() {
+        return value("STALLKEEPER_SSO_LANDING_URL", "/api/sso/me");
+    }
+
+    /** STALLKEEPER_SSO_ALLOW_HTTP: accept tenants whose identity service is plain HTTP (local tests only). */
+    public boolean ssoAllowHttp() {
+        return Boolean.parseBoolean(value("STALLKEEPER_SSO_ALLOW_HTTP", "false"));
+    }
+
+    /** STALLKEEPER_KIT_MAX_BODY_BYTES: largest Kit call body (authSync carries up to 500 users, allOrgSync a whole tree). */
+    public int kitMaxBodyBytes() {
+        return (int) longValue("STALLKEEPER_KIT_MAX_BODY_BYTES", 4L * 1024 * 1024);
+    }
+
+    // --- supervision, invoices, e-mail (docs/supervision-and-invoices.md) --------------------------------------
+
+    /** STALLKEEPER_SUPERVISION_COMPLETION_MINUTES: from the buyer's acceptance to completion (KooGallery: 3 hours). */
+    public Duration supervisionCompletionDelay() {
+        return Duration.ofMinutes(Math.max(0, longValue("STALLKEEPER_SUPERVISION_COMPLETION_MINUTES", 180)));
+    }
+
+    /** STALLKEEPER_SMTP_HOST: the mail server for invoices and notifications; unset means no e-mail is sent (it waits). */
+    public Optional<String> smtpHost() {
+        return value("STALLKEEPER_SMTP_HOST");
+    }
+
+    /** STALLKEEPER_SMTP_PORT (default 587 with STARTTLS, 25 without). */
+    public int smtpPort() {
+        return (int) longValue("STALLKEEPER_SMTP_PORT", smtpTls() ? 587 : 25);
+    }
+
+    /** STALLKEEPER_SMTP_TLS: STARTTLS required (default true); false only for a trusted local relay or tests. */
+    public boolean smtpTls() {
+        return Boolean.parseBoolean(value("STALLKEEPER_SMTP_TLS", "true"));
+    }
+
+    public Optional<String> smtpUser() {
+        return value("STALLKEEPER_SMTP_USER");
+    }
+
+    public Optional<String> smtpPassword() {
+        return value("STALLKEEPER_SMTP_PASSWORD");
+    }
+
+    /** STALLKEEPER_SMTP_FROM: the sender address of every e-mail. */
+    public String smtpFrom() {
+        return value("STALLKEEPER_SMTP_FROM", "stallkeeper@localhost");
+    }
+
+    /** STALLKEEPER_NOTIFY_TO: the seller's addresses (comma-separated) for overdue invoices, stalls, failing callbacks. */
+    public List<String> notifyTo() {
+        return list("STALLKEEPER_NOTIFY_TO", "");
+    }
+
+    /** STALLKEEPER_NOTIFY_FAILURE_PERCENT: the hourly callback failure rate (percent) that warns the seller. */
+    public int notifyFailurePercent() {
+        return (int) Math.max(1, Math.min(100, longValue("STALLKEEPER_NOTIFY_FAILURE_PERCENT", 20)));
+    }
+
+    /** STALLKEEPER_MAIL_MAX_ATTEMPTS: SMTP attempts before an e-mail is parked. */
+    public int mailMaxAttempts() {
+        return (int) Math.max(1, longValue("STALLKEEPER_MAIL_MAX_ATTEMPTS", 10));
+    }
+
+    /** Mark cookies {@code Secure} (STALLKEEPER_SECURE_COOKIES, default true). */
+    public boolean secureCookies() {
+        return Boolean.parseBoolean(value("STALLKEEPER_SECURE_COOKIES", "true"));
+    }
+
     // --- pay-per-use usage push (docs/usage-push.md) -----------------------------------------------------------
 
     /** STALLKEEPER_USAGE_TOKEN: bearer token(s) of POST /api/usage, comma-separated (rotation); none turns it off. */

@@ -23,6 +23,15 @@ class MigrationResourcesTest {
     }
 
     @Test
+    void namesEveryJavaMigrationInTheSourceTree() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("src/main/java/dev/stallkeeper/platform/migration"))) {
+            assertThat(files.map(p -> p.getFileName().toString().replace(".java", "")).sorted())
+                    .containsExactlyElementsOf(MigrationResources.JAVA_MIGRATIONS.stream().map(Class::getSimpleName)
+                            .sorted().toList());
+        }
+    }
+
+    @Test
     void servesVersionedScriptsByPrefixAndSuffix() throws IOException {
         assertThat(resources.getResources("V", new String[] {".sql"})).extracting(LoadableResource::getFilename)
                 .containsExactlyElementsOf(MigrationResources.MIGRATIONS);

@@ -34,11 +34,28 @@ class AdminSecurityIT {
     private static final String FINANCE_PASSWORD = "finance-pass-0001";
 
     private static final List<String> PAGES = List.of("/admin/", "/admin/index.xhtml", "/admin/users.xhtml",
-            "/admin/settings.xhtml", "/admin/instances.xhtml", "/admin/instance.xhtml?id=x", "/admin/messages.xhtml");
+            "/admin/settings.xhtml", "/admin/instances.xhtml", "/admin/instance.xhtml?id=x", "/admin/messages.xhtml",
+            "/admin/products.xhtml", "/admin/tenants.xhtml", "/admin/settlement.xhtml",
+            "/admin/settlement-period.xhtml?period=202610", "/admin/supervisions.xhtml", "/admin/invoices.xhtml");
+
+    /** Pages and API reads that belong to some roles only: path, then the roles allowed besides admin. */
+    private static final List<String[]> BY_ROLE = List.of(
+            new String[] {"/admin/tenants.xhtml", "operator"},
+            new String[] {"/admin/supervisions.xhtml", "operator"},
+            new String[] {"/api/admin/supervision", "operator"},
+            new String[] {"/admin/settlement.xhtml", "finance"},
+            new String[] {"/api/admin/settlement/runs", "finance"},
+            new String[] {"/admin/invoices.xhtml", "finance"},
+            new String[] {"/api/admin/invoices", "finance"},
+            new String[] {"/api/admin/mail", ""});
     private static final List<String[]> API = List.of(
             new String[] {"GET", "/api/admin/me"}, new String[] {"GET", "/api/admin/instances/summary"},
+            new String[] {"GET", "/api/admin/instances"}, new String[] {"GET", "/api/admin/products"},
             new String[] {"GET", "/api/admin/users"}, new String[] {"POST", "/api/admin/users"},
-            new String[] {"PUT", "/api/admin/users/" + OPERATOR}, new String[] {"PUT", "/api/admin/users/" + OPERATOR + "/password"});
+            new String[] {"PUT", "/api/admin/users/" + OPERATOR}, new String[] {"PUT", "/api/admin/users/" + OPERATOR + "/password"},
+            new String[] {"GET", "/api/admin/settlement/runs"}, new String[] {"POST", "/api/admin/bills"},
+            new String[] {"GET", "/api/admin/supervision"}, new String[] {"GET", "/api/admin/invoices"},
+            new String[] {"GET", "/api/admin/mail"});
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -47,13 +64,8 @@ class AdminSecurityIT {
 
     @BeforeAll
     static void staff() {
-        for (String[] user : new String[][] {{OPERATOR, OPERATOR_PASSWORD, "operator"}, {FINANCE, FINANCE_PASSWORD, "finance"}}) {
-            if (Db.count("SELECT COUNT(*) FROM admin_user WHERE username = ?", user[0]) == 0) {
-                HttpResponse<String> created = api("POST", "/api/admin/users", adminUser(), adminPassword(),
-                        "{\"username\":\"" + user[0] + "\",\"password\":\"" + user[1] + "\",\"roles\":[\"" + user[2] + "\"]}");
-                assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-            }
-        }
+        Console.ensureUser(OPERATOR, OPERATOR_PASSWORD, "operator");
+        Console.ensureUser(FINANCE, FINANCE_PASSWORD, "finance");
     }
 
     @Test
@@ -103,7 +115,8 @@ class AdminSecurityIT {
         assertThat(api("GET", "/api/admin/instances/summary", FINANCE, FINANCE_PASSWORD, null).statusCode()).isEqualTo(200);
         for (String user : List.of(OPERATOR, FINANCE)) {
             String password = user.equals(OPERATOR) ? OPERATOR_PASSWORD : FINANCE_PASSWORD;
-            for (String[] route : API.subList(2, API.size())) {
+            for (String[] route : API.subList(4, 8)) { // the first four are for every role, the next four admins'
+
                 HttpResponse<String> response = api(route[0], route[1], user, password, route[0].equals("GET") ? null : "{}");
                 assertThat(response.statusCode()).as(user + " " + route[0] + " " + route[1]).isEqualTo(403);
             }
@@ -115,6 +128,32 @@ class AdminSecurityIT {
             assertThat(browser.get("/admin/instances.xhtml").statusCode()).as(user + " on the instances page").isEqualTo(200);
             assertThat(browser.get("/admin/messages.xhtml").statusCode()).as(user + " on interface messages")
                     .isEqualTo(user.equals(OPERATOR) ? 200 : 403);
+            assertThat(browser.get("/admin/products.xhtml").statusCode()).as(user + " on products").isEqualTo(200);
+            assertThat(api("GET", "/api/admin/products", user, password, null).statusCode()).isEqualTo(200);
+            assertThat(api("PUT", "/api/admin/products/no-such-product", user, password, "{\"displayName\":\"x\"}")
+                    .statusCode()).as(user + " names a product: finance may not, an operator may (unknown: 404)")
+                    .isEqualTo(user.equals(OPERATOR) ? 404 : 403);
+        }
+    }
+
+    @Test
+    void eachWorkflowsPagesAndApiBelongToItsRolesOnly() {
+        Console admin = Console.browser();
+        assertThat(admin.login(adminUser(), adminPassword()).statusCode()).isEqualTo(302);
+        for (String user : List.of(OPERATOR, FINANCE)) {
+            String password = user.equals(OPERATOR) ? OPERATOR_PASSWORD : FINANCE_PASSWORD;
+            String role = user.equals(OPERATOR) ? "operator" : "finance";
+            Console browser = Console.browser();
+            assertThat(browser.login(user, password).statusCode()).isEqualTo(302);
+            for (String[] entry : BY_ROLE) {
+                boolean allowed = entry[1].equals(role);
+                int status = entry[0].startsWith("/api/") ? api("GET", entry[0], user, password, null).statusCode()
+                        : browser.get(entry[0]).statusCode();
+                assertThat(status).as(user + " on " + entry[0]).isEqualTo(allowed ? 200 : 403);
+                int asAdmin = entry[0].startsWith("/api/") ? api("GET", entry[0], adminUser(), adminPassword(), null)
+                        .statusCode() : admin.get(entry[0]).statusCode();
+                assertThat(asAdmin).as("admin on " + entry[0]).isEqualTo(200);
+            }
         }
     }
 

@@ -43,10 +43,14 @@ class ConsolePagesIT {
     }
 
     private static String buy(String sku, String customerName) {
+        return buy("P-CONSOLE", sku, "Console test", customerName);
+    }
+
+    private static String buy(String productId, String sku, String productName, String customerName) {
         String orderId = uniqueOrderId();
         openApi().register(new OrderInfo(orderId, "NEW", "20261101080000",
                 List.of(new OrderLine(orderId + "-000001", "PERIOD", "month", 1, "20271201080000",
-                        new BigDecimal("99.00"), "CNY", List.of(new ProductInfo("P-CONSOLE", sku, 5, "Console test")))),
+                        new BigDecimal("99.00"), "CNY", List.of(new ProductInfo(productId, sku, 5, productName)))),
                 new BuyerInfo("cust-" + orderId, customerName, null, null, null, null), List.of()));
         String id = UUID.randomUUID().toString();
         send(newInstance(orderId, orderId + "-000001", id));
@@ -76,6 +80,76 @@ class ConsolePagesIT {
         assertThat(browser.get("/admin/instances.xhtml?product=P-CONSOLE&sort=CREATED_ASC").body()).contains(id);
         assertThat(browser.get("/admin/instances.xhtml?from=2000-01-01&to=2000-01-02").body()).contains("Instances found: 0");
         assertThat(browser.get("/admin/instances.xhtml?from=yesterday").body()).contains("dates are yyyy-MM-dd");
+    }
+
+    @Test
+    void customerNamesAreFoundByAnyPartIgnoringCaseAndWildcardsAreLiteral() {
+        String tag = Long.toString(System.nanoTime(), 36);
+        String acme = buy("SKU-BASIC", "Acme " + tag + " Trading 100%");
+        String zhang = buy("SKU-BASIC", "张三丰" + tag + "科技有限公司");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Db.count(
+                "SELECT COUNT(*) FROM instance WHERE state = 'ACTIVE' AND id IN (?, ?)", acme, zhang) == 2);
+        Console browser = admin();
+        assertThat(browser.get("/admin/instances.xhtml?customer=" + tag.toUpperCase() + "+trading").body())
+                .contains("Instances found: 1").contains(acme).doesNotContain(zhang);
+        assertThat(browser.get("/admin/instances.xhtml?customer=" + java.net.URLEncoder.encode("丰" + tag + "科技",
+                java.nio.charset.StandardCharsets.UTF_8)).body()).contains("Instances found: 1").contains(zhang);
+        assertThat(browser.get("/admin/instances.xhtml?customer=" + tag + "%25").body())
+                .as("%% is a character, not a wildcard").contains("Instances found: 0");
+        assertThat(browser.get("/admin/instances.xhtml?customer=" + tag + "+Trading+100%25").body()).contains(acme);
+        HttpResponse<String> api = Console.api("GET", "/api/admin/instances?customer=" + tag + "&state=ACTIVE",
+                adminUser(), adminPassword(), null);
+        assertThat(api.statusCode()).isEqualTo(200);
+        assertThat(api.body()).contains("\"total\":2").contains(acme).contains(zhang)
+                .doesNotContain("appPassword").doesNotContain("app_password");
+        assertThat(Console.api("GET", "/api/admin/instances?state=NOPE", adminUser(), adminPassword(), null).body())
+                .contains("unknown state NOPE");
+    }
+
+    @Test
+    void productsKnownFromOrdersGetDisplayNamesThatTheInstanceListShows() {
+        String product = "P-CAT-" + Long.toString(System.nanoTime(), 36);
+        String id = buy(product, "SKU-GOLD", "Mail <Pro>", "Catalog Buyer");
+        await().atMost(Duration.ofSeconds(20)).until(() -> "ACTIVE".equals(Db.value("SELECT state FROM instance WHERE id = ?", id)));
+        assertThat(Db.value("SELECT koogallery_name FROM catalog_product WHERE product_id = ?", product)).isEqualTo("Mail <Pro>");
+        assertThat(Db.count("SELECT COUNT(*) FROM catalog_sku WHERE product_id = ? AND sku_code = 'SKU-GOLD'", product)).isEqualTo(1);
+
+        Console browser = admin();
+        String page = browser.get("/admin/products.xhtml").body();
+        assertThat(page).contains(product).contains("Mail &lt;Pro&gt;").doesNotContain("Mail <Pro>")
+                .contains("aria-current=\"page\"");
+        HttpResponse<String> saved = browser.submit("/admin/products.xhtml", "catalog",
+                Map.of(nameOf(page, "data-product=\"" + product + "\""), "企业邮箱 <专业版>",
+                        nameOf(page, "data-save-product=\"" + product + "\""), "Save"));
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(Db.value("SELECT display_name FROM catalog_product WHERE product_id = ?", product)).isEqualTo("企业邮箱 <专业版>");
+        assertThat(Db.value("SELECT updated_by FROM catalog_product WHERE product_id = ?", product)).isEqualTo(adminUser());
+        assertThat(browser.get("/admin/instances.xhtml?q=" + id).body()).contains("企业邮箱 &lt;专业版&gt;");
+
+        HttpResponse<String> sku = Console.api("PUT", "/api/admin/products/" + product + "/skus/SKU-GOLD", adminUser(),
+                adminPassword(), "{\"displayName\":\"  Gold  \"}");
+        assertThat(sku.statusCode()).as(sku.body()).isEqualTo(200);
+        assertThat(sku.body()).contains("\"shown\":\"Gold\"");
+        assertThat(Console.api("PUT", "/api/admin/products/" + product, adminUser(), adminPassword(),
+                "{\"displayName\":\"" + "x".repeat(101) + "\"}").statusCode()).isEqualTo(400);
+        assertThat(Console.api("PUT", "/api/admin/products/no-such-product", adminUser(), adminPassword(),
+                "{\"displayName\":\"x\"}").statusCode()).isEqualTo(404);
+        assertThat(Console.api("PUT", "/api/admin/product-types/SAAS", adminUser(), adminPassword(),
+                "{\"displayName\":\"SaaS 软件\"}").statusCode()).isEqualTo(200);
+        String list = Console.api("GET", "/api/admin/products", adminUser(), adminPassword(), null).body();
+        assertThat(list).contains("\"shown\":\"SaaS 软件\"").contains("\"productId\":\"" + product + "\"")
+                .contains("\"kooGalleryName\":\"Mail <Pro>\"");
+        assertThat(Console.api("PUT", "/api/admin/product-types/SAAS", adminUser(), adminPassword(),
+                "{\"displayName\":\"\"}").body()).contains("\"shown\":\"SAAS\"");
+    }
+
+    /** The name of the last input on the page whose tag carries the marker (inputs in repeats get numbered names). */
+    private static String nameOf(String page, String marker) {
+        int at = page.lastIndexOf(marker);
+        assertThat(at).as("marker " + marker).isPositive();
+        int tag = page.lastIndexOf("<input", at);
+        int name = page.indexOf("name=\"", tag) + 6;
+        return page.substring(name, page.indexOf('"', name));
     }
 
     @Test

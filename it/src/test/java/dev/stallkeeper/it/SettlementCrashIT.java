@@ -40,7 +40,7 @@ class SettlementCrashIT {
         // the reference: an uninterrupted run over these bills
         long reference;
         try (ModelControllerClient client = server.management()) {
-            reference = Jobs.start(client, Map.of("period", PERIOD));
+            reference = Jobs.start(client, Map.of("period", PERIOD, "chunkSize", "500"));
         }
         assertThat(awaitEnd(reference)).isEqualTo("COMPLETED");
         List<String> expected = outcome();
@@ -50,7 +50,7 @@ class SettlementCrashIT {
         // the same run, slowed down, killed once some chunks have committed
         long first;
         try (ModelControllerClient client = server.management()) {
-            first = Jobs.start(client, Map.of("period", PERIOD, "testDelayMillisPerChunk", "150"));
+            first = Jobs.start(client, Map.of("period", PERIOD, "chunkSize", "500", "testDelayMillisPerChunk", "150"));
         }
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(25)).until(() ->
                 Long.parseLong(server.sql("SELECT COALESCE(SUM(done_bills), 0) FROM settlement_partition")) >= 2_000);
@@ -65,7 +65,7 @@ class SettlementCrashIT {
         server.start();
         long restarted;
         try (ModelControllerClient client = server.management()) {
-            restarted = Jobs.restart(client, first, Map.of("period", PERIOD, "testDelayMillisPerChunk", "0"));
+            restarted = Jobs.restart(client, first, Map.of("period", PERIOD, "chunkSize", "500", "testDelayMillisPerChunk", "0"));
         }
         assertThat(awaitEnd(restarted)).isEqualTo("COMPLETED");
         assertThat(outcome()).isEqualTo(expected);

@@ -38,7 +38,12 @@ public final class KitSignature {
                 || !Crypto.isHex(signature, V2Signature.HEX_LENGTH)) {
             return false;
         }
-        V2Signature.Payloads body = V2Signature.Payloads.of(rawBody);
+        return verifyPrepared(key, nonce, timestamp, V2Signature.Payloads.of(rawBody), signature);
+    }
+
+    /** Verification with the body forms computed once, so that several keys can be tried cheaply. */
+    static boolean verifyPrepared(String key, String nonce, String timestamp, V2Signature.Payloads body,
+                                  String signature) {
         if (body.canonical() != null
                 && Crypto.hexEquals(signPayload(key, nonce, timestamp, body.canonical()), signature)) {
             return true;

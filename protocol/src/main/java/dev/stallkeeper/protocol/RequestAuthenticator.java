@@ -15,6 +15,9 @@ import java.util.Objects;
  * missing or wrong signature is {@link ResultCode#AUTH_FAILED}. Nonce replay detection is not done here; it needs
  * shared state and belongs to the caller.
  *
+ * <p>{@link #kit} authenticates the joint-operation Kit calls instead ({@code x-sign}/{@code x-timestamp}/{@code x-nonce}
+ * headers, {@link KitSignature}, spec §2.3) with the same window, nonce and result-code rules.
+ *
  * <p>Several keys support rotation: during an overlap both the old and the new key verify. Instances are immutable
  * and thread-safe.
  */
@@ -26,6 +29,7 @@ public final class RequestAuthenticator {
     private final List<String> keys;
     private final Duration window;
     private final Clock clock;
+    private final boolean kitScheme;
 
     /**
      * @param keys   the accepted keys, current first; at least one, none null or empty
@@ -33,6 +37,15 @@ public final class RequestAuthenticator {
      * @param clock  the source of "now"
      */
     public RequestAuthenticator(List<String> keys, Duration window, Clock clock) {
+        this(keys, window, clock, false);
+    }
+
+    /** An authenticator of Kit calls ({@link KitSignature}); arguments as for the constructor. */
+    public static RequestAuthenticator kit(List<String> keys, Duration window, Clock clock) {
+        return new RequestAuthenticator(keys, window, clock, true);
+    }
+
+    private RequestAuthenticator(List<String> keys, Duration window, Clock clock, boolean kitScheme) {
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(window, "window");
         Objects.requireNonNull(clock, "clock");
@@ -50,6 +63,7 @@ public final class RequestAuthenticator {
         this.keys = List.copyOf(keys);
         this.window = window;
         this.clock = clock;
+        this.kitScheme = kitScheme;
     }
 
     /**
@@ -88,7 +102,10 @@ public final class RequestAuthenticator {
         // Canonicalise once, whatever the number of keys.
         V2Signature.Payloads body = V2Signature.Payloads.of(rawBody);
         for (int i = 0; i < keys.size(); i++) {
-            if (V2Signature.verifyPrepared(keys.get(i), nonce, timestamp, body, signature)) {
+            boolean verified = kitScheme
+                    ? KitSignature.verifyPrepared(keys.get(i), nonce, timestamp, body, signature)
+                    : V2Signature.verifyPrepared(keys.get(i), nonce, timestamp, body, signature);
+            if (verified) {
                 return new Verdict(true, ResultCode.SUCCESS, "ok", i, ts);
             }
         }

@@ -16,7 +16,9 @@ public enum ResultCode {
     INTERNAL_ERROR("000005", "other inner error"),
     NO_RESOURCE("000100", "no available resource"),
     CREATE_FAILED("000104", "internal service error on create"),
-    SOLD_OUT("000106", "sold out");
+    SOLD_OUT("000106", "sold out"),
+    /** Kit {@code applicationSync}: the {@code clientSecret} cannot be decrypted (Huawei's sample uses this code). */
+    APP_SECRET_INVALID("000101", "something wrong with appSecret");
 
     private final String code;
     private final String defaultMessage;

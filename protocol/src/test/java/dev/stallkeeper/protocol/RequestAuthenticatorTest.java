@@ -135,4 +135,26 @@ class RequestAuthenticatorTest {
         assertThatThrownBy(() -> new RequestAuthenticator(List.of(KEY), Duration.ofSeconds(-1), CLOCK))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void kitAuthenticatorAcceptsTv13AtItsOwnTimeAndRefusesTheV2SchemeAndStaleCalls() {
+        byte[] tenant = ("{\"domainName\":\"https://example.tenantaccount.com\",\"flag\":1,\"instanceId\":\"huaiweitest123456\","
+                + "\"name\":\"huaiweitest\",\"orderId\":\"CS1906666666ABCDE\",\"tenantCode\":\"huawei\","
+                + "\"tenantId\":\"68cbc86abc2018ab880d92f36422fa0e\",\"testFlag\":0,\"timeStamp\":\"20220413093539534\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        String ts = "1680508066618";
+        String sign = "46e815abb27c2b601238029454050df77257dde9f3be320cf51d902666d43e74";
+        // the kit key first in a rotation list is not required: the second key verifies too
+        RequestAuthenticator kit = RequestAuthenticator.kit(List.of("new-kit-key", KEY), Duration.ofSeconds(60), CLOCK);
+        Verdict v = kit.authenticate(sign.toUpperCase(), ts, NONCE, tenant);
+        assertThat(v.accepted()).isTrue();
+        assertThat(v.keyIndex()).isEqualTo(1);
+        // a V2-scheme signature over the same request is not a kit signature, and vice versa
+        assertRejected(kit.authenticate(V2Signature.sign(KEY, NONCE, ts, tenant), ts, NONCE, tenant), ResultCode.AUTH_FAILED);
+        assertRejected(auth.authenticate(sign, ts, NONCE, tenant), ResultCode.AUTH_FAILED);
+        String stale = Long.toString(NOW.toEpochMilli() - 61_000);
+        assertRejected(kit.authenticate(KitSignature.sign(KEY, NONCE, stale, tenant), stale, NONCE, tenant),
+                ResultCode.INVALID_PARAM);
+        assertRejected(kit.authenticate(sign, ts, null, tenant), ResultCode.INVALID_PARAM);
+    }
 }

@@ -12,7 +12,9 @@ class ResultCodeAndActivityTest {
         assertThat(Arrays.stream(ResultCode.values()).map(rc -> rc.code() + " " + rc.defaultMessage())).containsExactly(
                 "000000 success.", "000001 token is invalid", "000002 param is invalid", "000003 instance is invalid",
                 "000004 request is processing", "000005 other inner error", "000100 no available resource",
-                "000104 internal service error on create", "000106 sold out");
+                "000104 internal service error on create", "000106 sold out",
+                "000101 something wrong with appSecret");
+        assertThat(ResultCode.fromCode("000101")).contains(ResultCode.APP_SECRET_INVALID);
         assertThat(ResultCode.fromCode("000003")).contains(ResultCode.INSTANCE_NOT_FOUND);
         assertThat(ResultCode.fromCode("3")).isEmpty();
         assertThat(ResultCode.fromCode(null)).isEmpty();

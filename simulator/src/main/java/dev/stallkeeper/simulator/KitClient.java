@@ -70,15 +70,22 @@ public final class KitClient {
      * @throws UncheckedIOException when no answer arrives
      */
     public CallbackResult send(String interfaceName, SignedKitCall call) {
-        HttpRequest request = HttpRequest.newBuilder(uri(interfaceName))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(interfaceName))
                 .timeout(requestTimeout)
                 .header("Content-Type", CallbackClient.REQUEST_CONTENT_TYPE)
                 .header("Accept", "application/json")
-                .header(HEADER_SIGN, call.sign())
-                .header(HEADER_TIMESTAMP, call.timestamp())
-                .header(HEADER_NONCE, call.nonce())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(call.body()))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(call.body()));
+        // a null value leaves the header out (tests of missing headers)
+        if (call.sign() != null) {
+            builder.header(HEADER_SIGN, call.sign());
+        }
+        if (call.timestamp() != null) {
+            builder.header(HEADER_TIMESTAMP, call.timestamp());
+        }
+        if (call.nonce() != null) {
+            builder.header(HEADER_NONCE, call.nonce());
+        }
+        HttpRequest request = builder.build();
         long start = System.nanoTime();
         try {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());

@@ -81,6 +81,7 @@ public final class OpenApiServer implements AutoCloseable, OrderRegistry {
     private final AtomicLong queryOrderCount = new AtomicLong();
     private final List<String> queriedOrderIds = Collections.synchronizedList(new ArrayList<>());
     private final UsageReceiver usage = new UsageReceiver(null, clock);
+    private final OAuthProvider oauth = new OAuthProvider(clock);
     private final AtomicReference<FailurePlan> usageFailures = new AtomicReference<>(FailurePlan.NONE);
     private final AtomicReference<FailurePlan> usageLostAnswers = new AtomicReference<>(FailurePlan.NONE);
     /** While set, every usage push fails with this status ({@link #DROP} = the connection is closed unanswered). */
@@ -137,6 +138,7 @@ public final class OpenApiServer implements AutoCloseable, OrderRegistry {
         http.createContext(QueryOrder.PATH, server::handleQueryOrder);
         http.createContext(UsageReceiver.PATH, server::handleUsage);
         http.createContext(ADMIN_PREFIX, server::handleAdmin);
+        server.oauth.install(http);
         http.createContext("/", server::handleUnknown);
         http.start();
         return server;
@@ -181,6 +183,11 @@ public final class OpenApiServer implements AutoCloseable, OrderRegistry {
     /** Usage records accepted so far, in arrival order. */
     public List<UsageReceiver.UsageRecord> usageRecords() {
         return usage.records();
+    }
+
+    /** The identity service of the tenants whose {@code domainName} is this server (spec §6.3). */
+    public OAuthProvider oauth() {
+        return oauth;
     }
 
     /** The usage-push receiver, for tests that need its finer controls. */
@@ -467,6 +474,14 @@ public final class OpenApiServer implements AutoCloseable, OrderRegistry {
                         setUsageOutage(status);
                         events.accept("admin: usage outage " + (status == null ? "over" : "on, " + describeFailure(status)));
                         answer.put("outage", status != null);
+                    }
+                    case "POST oauth/clients" -> {
+                        oauth.registerClient(Json.mapper().readValue(body, OAuthProvider.Client.class));
+                        answer.put("registered", 1);
+                    }
+                    case "POST oauth/users" -> {
+                        oauth.registerUser(Json.mapper().readValue(body, OAuthProvider.User.class));
+                        answer.put("registered", 1);
                     }
                     case "POST faults" -> {
                         com.fasterxml.jackson.databind.JsonNode f = Json.mapper().readTree(body);

@@ -24,6 +24,10 @@ import java.util.concurrent.CountDownLatch;
                         + "(GET /simulator/usage-records, GET /simulator/usage-calls) and injects failures (POST /simulator/faults: "
                         + "queryOrder, usage, usageLostAnswer; status 0 drops the connection) and outages "
                         + "(POST /simulator/outage).",
+                "It is also a tenant's identity service (spec §6.3): OAuth 2.0 authorize, token, userinfo and logout at "
+                        + "the documented paths; register clients and users through POST /simulator/oauth/clients "
+                        + "({clientId, clientSecret, tenantId}) and /simulator/oauth/users ({tenantId, userName, name, "
+                        + "role, ...}).",
                 "Point the seller's KOOGALLERY_API_BASE at the printed URL."})
 final class ServeCommand implements Callable<Integer> {
 
@@ -97,7 +101,10 @@ final class ServeCommand implements Callable<Integer> {
         out.println("  Usage push:  POST " + server.baseUri() + UsageReceiver.PATH
                 + (key == null || key.isBlank() ? "  (no --key: every push is refused)" : ""));
         out.println("  Admin API:   " + server.baseUri() + OpenApiServer.ADMIN_PREFIX
-                + "{orders,instances,usage-records,usage-calls,faults,outage} (APIG-signed)");
+                + "{orders,instances,usage-records,usage-calls,faults,outage,oauth/clients,oauth/users} (APIG-signed)");
+        out.println("  Tenant SSO:  " + server.baseUri() + OAuthProvider.AUTHORIZE_PATH + ", " + OAuthProvider.TOKEN_PATH
+                + ", " + OAuthProvider.USERINFO_PATH + ", " + OAuthProvider.LOGOUT_PATH
+                + "  (use this URL as a tenant's domainName)");
         out.flush();
         stopped.await();
         return 0;

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -45,7 +46,18 @@ public class BillImport {
     Clock clock;
 
     public Result importCsv(Reader csv) {
-        BillCsvFormat.Parsed parsed = BillCsvFormat.parse(csv);
+        return apply(BillCsvFormat.parse(csv), BillLedger.RECORDED_BY_IMPORT);
+    }
+
+    /**
+     * Bills from the admin API: objects whose keys are the file's columns ({@link BillCsvFormat}), checked and
+     * applied exactly as a file's rows, all or nothing; an error's line is the bill's position (1 = the first).
+     */
+    public Result importBills(List<Map<String, String>> bills) {
+        return apply(BillCsvFormat.parse(bills), BillLedger.RECORDED_BY_API);
+    }
+
+    private Result apply(BillCsvFormat.Parsed parsed, String recordedBy) {
         if (!parsed.errors().isEmpty()) {
             throw new BillImportException(parsed.errors());
         }
@@ -60,7 +72,7 @@ public class BillImport {
                     Bill.orderKey(b.orderId(), b.orderLineId(), b.kind()));
             try {
                 if (known.isEmpty()) {
-                    ledger.record(b, BillLedger.RECORDED_BY_IMPORT);
+                    ledger.record(b, recordedBy);
                     created++;
                 } else if (reconcile(em.find(Bill.class, known.get().id(), LockModeType.PESSIMISTIC_WRITE), b, now)) {
                     updated++;
@@ -74,7 +86,7 @@ public class BillImport {
         if (!errors.isEmpty()) {
             throw new BillImportException(errors); // rolls back the rows already applied
         }
-        LOG.infof("Bill file imported: %d new, %d updated, %d unchanged", created, updated, unchanged);
+        LOG.infof("Bills imported (%s): %d new, %d updated, %d unchanged", recordedBy, created, updated, unchanged);
         return new Result(created, updated, unchanged);
     }
 

@@ -1,9 +1,7 @@
 package dev.stallkeeper.billing.application;
 
-import dev.stallkeeper.billing.domain.BillFacts;
 import dev.stallkeeper.billing.domain.BillingPeriod;
 import dev.stallkeeper.billing.domain.Cny;
-import dev.stallkeeper.billing.domain.Eligibility;
 import dev.stallkeeper.billing.domain.SettlementException;
 import dev.stallkeeper.billing.domain.SettlementPolicy;
 import dev.stallkeeper.billing.domain.SettlementRun;
@@ -142,41 +140,25 @@ public class Settlements {
         return run.startedAt();
     }
 
-    /** A keyset page of unsettled bills of the run (ascending ids after {@code afterId}, up to {@code toId}). */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public List<BillFacts> page(long afterId, long toId, Instant asOf, int limit) {
-        return store.page(afterId, toId, asOf, limit);
-    }
-
     /**
-     * One chunk of a partition, in the chunk's transaction (with its checkpoint): the eligible bills' amounts go
-     * to the partition's per-type sums, the blocked ones to the worklist, and the partition's progress moves on.
+     * One chunk of a partition, in the chunk's transaction (with its checkpoint): the run's bills with ids
+     * {@code fromId..toId} are classified and summed by the database (set-based: no bill is read into Java), the
+     * eligible amounts go to the partition's per-type sums, the blocked bills to the worklist, and the partition's
+     * position moves to {@code toId}. A slice at or before the committed position is refused before anything is
+     * added, so every bill is counted once whatever JBeret's own checkpoint says. Returns the bills the slice held.
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public void accumulate(BillingPeriod period, long jobInstanceId, int partition, List<BillFacts> bills) {
-        if (bills.isEmpty()) {
-            return;
+    public long accumulate(BillingPeriod period, long jobInstanceId, int partition, long fromId, long toId) {
+        Instant asOf = asOf(period, jobInstanceId);
+        SettlementStore.SliceSums sums = store.aggregateSlice(fromId, toId, asOf, period.end());
+        // first, so that a slice the partition has counted already is refused before anything is added twice
+        if (!store.advance(period, jobInstanceId, partition, fromId, toId, sums.bills())) {
+            throw new SettlementException("period " + period + ", partition " + partition + ": bills " + fromId + ".."
+                    + toId + " were counted already (the partition's position is past them)");
         }
-        long first = bills.stream().mapToLong(BillFacts::id).min().orElseThrow();
-        long last = bills.stream().mapToLong(BillFacts::id).max().orElseThrow();
-        // first, so that a chunk the partition has counted already is refused before anything is added twice
-        if (!store.advance(period, jobInstanceId, partition, first, last, bills.size())) {
-            throw new SettlementException("period " + period + ", partition " + partition + ": bills " + first + ".."
-                    + last + " were counted already (the partition's position is past them)");
-        }
-        Map<String, Sum> sums = new TreeMap<>();
-        List<WorklistEntry> blocked = new ArrayList<>();
-        for (BillFacts bill : bills) {
-            Optional<dev.stallkeeper.billing.domain.BlockReason> blocker = Eligibility.blocker(bill, period);
-            if (blocker.isEmpty()) {
-                sums.merge(bill.productType(), new Sum(bill.amount(), 1),
-                        (a, b) -> new Sum(a.amount().add(b.amount()), a.count() + b.count()));
-            } else {
-                blocked.add(WorklistEntry.forBill(bill, blocker.get()));
-            }
-        }
-        store.addWorklist(period, jobInstanceId, blocked);
-        store.addToStaging(period, jobInstanceId, partition, sums);
+        store.worklistSlice(period, jobInstanceId, fromId, toId, asOf);
+        store.addToStaging(period, jobInstanceId, partition, sums.eligible());
+        return sums.bills();
     }
 
     /**
@@ -313,5 +295,57 @@ public class Settlements {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<SettlementStore.WorklistLine> worklist(BillingPeriod period, int limit) {
         return store.worklist(period, limit);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<SettlementStore.StatementLine> statementLines(BillingPeriod period, int limit) {
+        return store.statementLines(period, limit);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<SettlementStore.StatementLine> statementLinesOf(BillingPeriod period, long statementId, int limit) {
+        return store.statementLinesOf(period, statementId, limit);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<SettlementStore.WorklistCount> worklistCounts(BillingPeriod period) {
+        return store.worklistCounts(period);
+    }
+
+    /** Each period's statement totals, newest first. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Map<Integer, SettlementStore.PeriodTotals> periodTotals() {
+        return store.periodTotals();
+    }
+
+    /** The threshold a product type settles at (the policy in force now). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public BigDecimal threshold() {
+        return settings.policy().threshold();
+    }
+
+    /**
+     * Why a new run of {@code period} would be refused now (the checks {@link #prepare} makes), or empty when it
+     * may start. For the console and the admin API, so that they answer at once instead of failing a job.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<String> refusalToStart(BillingPeriod period) {
+        if (!period.hasEnded(clock.instant())) {
+            return Optional.of("period " + period + " ends at " + period.end() + " (Beijing midnight);"
+                    + " until then it can only be previewed");
+        }
+        Optional<Integer> later = store.latestCompletedAfter(period);
+        if (later.isPresent()) {
+            return Optional.of("period " + period + " cannot be settled after " + later.get() + ": periods settle in order");
+        }
+        Optional<SettlementRun> run = store.run(period);
+        if (run.isPresent() && run.get().status() == SettlementRun.Status.COMPLETED) {
+            return Optional.of("period " + period + " is settled already");
+        }
+        if (run.isPresent() && run.get().status() == SettlementRun.Status.RUNNING) {
+            return Optional.of("period " + period + " is being settled by job instance " + run.get().jobInstanceId()
+                    + " (execution " + run.get().executionId() + "): wait for it, or restart it if it stopped");
+        }
+        return Optional.empty();
     }
 }

@@ -124,19 +124,7 @@ public final class BillCsvFormat {
                 }
                 long line = lineAt(lineStarts, start);
                 List<String> problems = new ArrayList<>();
-                NewBill bill = row(record, columns, problems);
-                if (bill != null && problems.isEmpty()) {
-                    String key = Bill.orderKey(bill.orderId(), bill.orderLineId(), bill.kind());
-                    Long first = seen.putIfAbsent(key, line);
-                    if (first != null) {
-                        problems.add("the same bill (" + key + ") as line " + first);
-                    }
-                }
-                if (problems.isEmpty()) {
-                    rows.add(new Row(line, bill));
-                } else {
-                    problems.forEach(p -> errors.add(new RowError(line, p)));
-                }
+                collect(line, row(record, columns, problems), problems, seen, "line", rows, errors);
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             errors.add(new RowError(1, "unreadable CSV: " + rootMessage(e)));
@@ -215,6 +203,56 @@ public final class BillCsvFormat {
         }
         Map<String, String> v = new HashMap<>();
         columns.forEach((key, header) -> v.put(key, record.get(header)));
+        return bill(v, problems);
+    }
+
+    /**
+     * Bills given as objects whose keys are this format's columns (the admin API's JSON), checked exactly as the
+     * rows of a file. A {@link RowError}'s and a {@link Row}'s {@code line} is the bill's position, 1 = the first.
+     */
+    public static Parsed parse(List<Map<String, String>> bills) {
+        List<Row> rows = new ArrayList<>();
+        List<RowError> errors = new ArrayList<>();
+        Map<String, Long> seen = new HashMap<>();
+        for (int i = 0; i < bills.size() && errors.size() < MAX_ERRORS; i++) {
+            long position = i + 1L;
+            List<String> problems = new ArrayList<>();
+            Map<String, String> v = new HashMap<>();
+            bills.get(i).forEach((key, value) -> {
+                String column = key == null ? "" : key.trim().toLowerCase(Locale.ROOT);
+                if (!REQUIRED.contains(column) && !OPTIONAL.contains(column)) {
+                    problems.add("unknown field '" + key + "' (fields: " + REQUIRED + " and optionally " + OPTIONAL + ")");
+                } else {
+                    v.put(column, value == null ? "" : value.trim());
+                }
+            });
+            REQUIRED.stream().filter(c -> !v.containsKey(c)).forEach(c -> problems.add("missing field '" + c + "'"));
+            collect(position, problems.isEmpty() ? bill(v, problems) : null, problems, seen, "bill", rows, errors);
+        }
+        if (rows.isEmpty() && errors.isEmpty()) {
+            errors.add(new RowError(1, "no bills"));
+        }
+        return new Parsed(rows, errors);
+    }
+
+    /** Adds a checked bill to the rows, or its problems (a key seen before is one) to the errors. */
+    private static void collect(long line, NewBill bill, List<String> problems, Map<String, Long> seen, String unit,
+                                List<Row> rows, List<RowError> errors) {
+        if (bill != null && problems.isEmpty()) {
+            String key = Bill.orderKey(bill.orderId(), bill.orderLineId(), bill.kind());
+            Long first = seen.putIfAbsent(key, line);
+            if (first != null) {
+                problems.add("the same bill (" + key + ") as " + unit + " " + first);
+            }
+        }
+        if (problems.isEmpty()) {
+            rows.add(new Row(line, bill));
+        } else {
+            problems.forEach(p -> errors.add(new RowError(line, p)));
+        }
+    }
+
+    private static NewBill bill(Map<String, String> v, List<String> problems) {
         BillKind kind = enumValue(BillKind.class, "kind", v.get("kind"), problems);
         String orderId = text("order_id", v.get("order_id"), 64, true, problems);
         String orderLineId = text("order_line_id", v.get("order_line_id"), 64, true, problems);

@@ -1,6 +1,5 @@
 package dev.stallkeeper.billing.infrastructure;
 
-import dev.stallkeeper.billing.domain.BillFacts;
 import dev.stallkeeper.billing.domain.BillingPeriod;
 import dev.stallkeeper.billing.domain.SettlementRun;
 import dev.stallkeeper.billing.domain.StatementDecision;
@@ -10,7 +9,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -186,14 +184,59 @@ public class SettlementStore {
         return out;
     }
 
-    /** Keyset page of the run's bills after {@code afterId}, up to {@code toId}, ascending. */
-    public List<BillFacts> page(long afterId, long toId, Instant asOf, int limit) {
-        return em.createQuery("SELECT new dev.stallkeeper.billing.domain.BillFacts(b.id, b.productType, b.kind,"
-                        + " b.amount, b.paymentState, b.supervisionState, b.effectiveAt, b.settleableAt, b.settledInPeriod)"
-                        + " FROM Bill b WHERE b.settledInPeriod IS NULL AND b.id > :after AND b.id <= :to"
-                        + " AND b.createdAt < :asOf AND b.updatedAt < :asOf ORDER BY b.id", BillFacts.class)
-                .setParameter("after", afterId).setParameter("to", toId).setParameter("asOf", asOf)
-                .setMaxResults(limit).getResultList();
+    /**
+     * Why an unsettled bill is blocked, in {@code Eligibility.blocker}'s order of precedence: the SQL form of the
+     * domain rule (NULL when eligible), so that a slice of bills is classified by the database, not row by row in Java.
+     */
+    static final String BLOCKER = " CASE WHEN payment_state = 'UNPAID' THEN 'UNPAID'"
+            + " WHEN payment_state = 'POSTPAID_AWAITING_REPAYMENT' THEN 'POSTPAID_NOT_REPAID'"
+            + " WHEN supervision_state NOT IN ('NOT_REQUIRED', 'COMPLETED') OR settleable_at IS NULL THEN 'SUPERVISION_OPEN'"
+            + " WHEN settleable_at >= :periodEnd THEN 'NOT_YET_EFFECTIVE' END";
+    /** The run's bills in one id slice of a partition (the chunk of the accumulate step). */
+    static final String IN_SLICE = " settled_in_period IS NULL AND id BETWEEN :fromId AND :toId"
+            + " AND created_at < :asOf AND updated_at < :asOf";
+
+    /** What a slice adds: per product type the eligible sum and count, and how many of the run's bills it holds. */
+    public record SliceSums(Map<String, Sum> eligible, long bills) {
+    }
+
+    /**
+     * One aggregate over the run's bills with ids {@code fromId..toId}: per product type the eligible amounts
+     * (the bills whose {@link #BLOCKER} is NULL) and the number of bills read.
+     */
+    public SliceSums aggregateSlice(long fromId, long toId, Instant asOf, Instant periodEnd) {
+        Map<String, Sum> eligible = new LinkedHashMap<>();
+        long bills = 0;
+        for (Object o : bindSlice(em.createNativeQuery("SELECT product_type,"
+                        + " SUM(CASE WHEN" + ELIGIBLE + " THEN amount ELSE 0 END),"
+                        + " SUM(CASE WHEN" + ELIGIBLE + " THEN 1 ELSE 0 END), COUNT(*)"
+                        + " FROM bill WHERE" + IN_SLICE + " GROUP BY product_type ORDER BY product_type"),
+                fromId, toId, asOf, periodEnd).getResultList()) {
+            Object[] r = (Object[]) o;
+            long count = number(r[2]);
+            if (count > 0) {
+                eligible.put((String) r[0], new Sum(decimal(r[1]), count));
+            }
+            bills += number(r[3]);
+        }
+        return new SliceSums(eligible, bills);
+    }
+
+    /** Writes the slice's blocked bills to the worklist with their reason, in one INSERT ... SELECT. */
+    public int worklistSlice(BillingPeriod period, long jobInstanceId, long fromId, long toId, Instant asOf) {
+        return bindSlice(em.createNativeQuery("INSERT INTO settlement_worklist (id, period, job_instance_id, reason,"
+                        + " product_type, bill_id, amount, since, gap)"
+                        + " SELECT nextval('settlement_worklist_seq'), :period, :instance, reason, product_type, id, amount,"
+                        + " CASE reason WHEN 'SUPERVISION_OPEN' THEN effective_at WHEN 'NOT_YET_EFFECTIVE' THEN settleable_at END,"
+                        + " NULL FROM (SELECT" + BLOCKER + " AS reason, product_type, id, amount, effective_at, settleable_at"
+                        + " FROM bill WHERE" + IN_SLICE + ") b WHERE reason IS NOT NULL ORDER BY id"),
+                fromId, toId, asOf, period.end())
+                .setParameter("period", period.id()).setParameter("instance", jobInstanceId).executeUpdate();
+    }
+
+    private static Query bindSlice(Query q, long fromId, long toId, Instant asOf, Instant periodEnd) {
+        return q.setParameter("fromId", fromId).setParameter("toId", toId).setParameter("asOf", utc(asOf))
+                .setParameter("periodEnd", utc(periodEnd));
     }
 
     /** Adds a chunk's eligible sums to the partition's staging rows (private to the partition: no races). */
@@ -216,7 +259,7 @@ public class SettlementStore {
     }
 
     /** Moves the partition's position to {@code lastId}; refuses (false) a chunk at or before the position. */
-    public boolean advance(BillingPeriod period, long jobInstanceId, int partition, long firstId, long lastId, int bills) {
+    public boolean advance(BillingPeriod period, long jobInstanceId, int partition, long firstId, long lastId, long bills) {
         return em.createNativeQuery("UPDATE settlement_partition SET done_bills = done_bills + ?4, last_id = ?5"
                         + " WHERE period = ?1 AND job_instance_id = ?2 AND partition_no = ?3 AND last_id < ?6")
                 .setParameter(1, period.id()).setParameter(2, jobInstanceId).setParameter(3, partition)
@@ -391,6 +434,74 @@ public class SettlementStore {
         return out;
     }
 
+    /** One bill of a statement (the view settlement_statement_line). */
+    public record StatementLine(long statementId, long billId, String productType, String kind, String orderId,
+                                String orderLineId, BigDecimal amount) {
+    }
+
+    /** The bills of the period's settled statements, by product type and bill id, up to {@code limit}. */
+    public List<StatementLine> statementLines(BillingPeriod period, int limit) {
+        return lines(em.createNativeQuery("SELECT statement_id, bill_id, product_type, kind, order_id, order_line_id,"
+                        + " amount FROM settlement_statement_line WHERE period = ?1 ORDER BY product_type, bill_id")
+                .setParameter(1, period.id()).setMaxResults(limit));
+    }
+
+    /**
+     * The first {@code limit} bills of one statement of {@code period}, by bill id (the period lets the database
+     * walk ix_bill_unsettled, (settled_in_period, id), in order and stop at the limit).
+     */
+    public List<StatementLine> statementLinesOf(BillingPeriod period, long statementId, int limit) {
+        return lines(em.createNativeQuery("SELECT statement_id, bill_id, product_type, kind, order_id, order_line_id,"
+                        + " amount FROM settlement_statement_line WHERE period = ?1 AND statement_id = ?2 ORDER BY bill_id")
+                .setParameter(1, period.id()).setParameter(2, statementId).setMaxResults(limit));
+    }
+
+    private static List<StatementLine> lines(Query query) {
+        List<StatementLine> out = new ArrayList<>();
+        for (Object o : query.getResultList()) {
+            Object[] r = (Object[]) o;
+            out.add(new StatementLine(number(r[0]), number(r[1]), (String) r[2], (String) r[3], (String) r[4],
+                    (String) r[5], decimal(r[6])));
+        }
+        return out;
+    }
+
+    /** A period's worklist per reason: how many lines, and their amount. */
+    public record WorklistCount(String reason, long lines, BigDecimal amount) {
+    }
+
+    public List<WorklistCount> worklistCounts(BillingPeriod period) {
+        List<WorklistCount> out = new ArrayList<>();
+        for (Object o : em.createNativeQuery("SELECT reason, COUNT(*), SUM(amount) FROM settlement_worklist"
+                        + " WHERE period = ?1 GROUP BY reason ORDER BY reason")
+                .setParameter(1, period.id()).getResultList()) {
+            Object[] r = (Object[]) o;
+            out.add(new WorklistCount((String) r[0], number(r[1]), decimal(r[2])));
+        }
+        return out;
+    }
+
+    /** Totals of each period's statements: settled product types, gross, fee and net settled, amount carried. */
+    public record PeriodTotals(int period, long statements, long settled, BigDecimal gross, BigDecimal fee,
+                               BigDecimal net, BigDecimal carried) {
+    }
+
+    public Map<Integer, PeriodTotals> periodTotals() {
+        Map<Integer, PeriodTotals> out = new LinkedHashMap<>();
+        for (Object o : em.createNativeQuery("SELECT period, COUNT(*), SUM(CASE WHEN settled THEN 1 ELSE 0 END),"
+                + " COALESCE(SUM(CASE WHEN settled THEN gross ELSE 0 END), 0),"
+                + " COALESCE(SUM(CASE WHEN settled THEN fee ELSE 0 END), 0),"
+                + " COALESCE(SUM(CASE WHEN settled THEN net ELSE 0 END), 0),"
+                + " COALESCE(SUM(CASE WHEN settled THEN 0 ELSE carry_out END), 0)"
+                + " FROM settlement_statement GROUP BY period ORDER BY period DESC").getResultList()) {
+            Object[] r = (Object[]) o;
+            int period = (int) number(r[0]);
+            out.put(period, new PeriodTotals(period, number(r[1]), number(r[2]), decimal(r[3]), decimal(r[4]),
+                    decimal(r[5]), decimal(r[6])));
+        }
+        return out;
+    }
+
     public List<WorklistLine> worklist(BillingPeriod period, int limit) {
         List<WorklistLine> out = new ArrayList<>();
         for (Object o : em.createNativeQuery("SELECT id, reason, product_type, bill_id, amount, since, gap"
@@ -424,21 +535,6 @@ public class SettlementStore {
     }
 
     static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.time.ZonedDateTime z) {
-            return z.toInstant();
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        throw new IllegalArgumentException("not a time: " + value.getClass());
+        return dev.stallkeeper.platform.SqlTimes.instant(value);
     }
 }

@@ -2,16 +2,13 @@ package dev.stallkeeper.provisioning.application;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stallkeeper.audit.application.CallbackAnswer;
 import dev.stallkeeper.audit.application.CallbackJournal;
 import dev.stallkeeper.audit.domain.CallbackLogEntry;
 import dev.stallkeeper.platform.StallkeeperConfig;
-import dev.stallkeeper.protocol.BodySign;
-import dev.stallkeeper.protocol.Json;
-import dev.stallkeeper.protocol.MalformedBodyException;
 import dev.stallkeeper.protocol.ProduceResponse;
 import dev.stallkeeper.protocol.RequestAuthenticator;
 import dev.stallkeeper.protocol.ResultCode;
-import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -53,11 +50,7 @@ public class CallbackService {
                           String remoteAddr, Instant receivedAt) {
     }
 
-    /** The answer to write: exact bytes and the Body-Sign header computed over them. */
-    public record Answer(byte[] body, String resultCode, String resultMsg, String bodySign) {
-    }
-
-    public Answer handle(Request request) {
+    public CallbackAnswer handle(Request request) {
         // Parsed once, before authentication too: refused requests are audited with their order keys.
         ObjectNode body = request.oversized() ? null : parse(request.body());
         List<String> keys = config.koogalleryKeys();
@@ -75,23 +68,10 @@ public class CallbackService {
             return refuse(request, body, ProduceResponse.of(verdict.resultCode()).message(verdict.reason()), keys);
         }
 
-        CallbackJournal.NonceClaim claim;
-        try {
-            claim = journal.claimNonce(request.nonce(), sha256(request.body()), request.receivedAt());
-        } catch (EJBException e) {
-            LOG.errorf(e, "Could not record nonce");
-            return refuse(request, body, ProduceResponse.of(ResultCode.INTERNAL_ERROR), keys);
-        }
-        if (claim instanceof CallbackJournal.Conflict) {
-            return refuse(request, body, ProduceResponse.of(ResultCode.AUTH_FAILED).message("nonce already used"), keys);
-        }
-        if (claim instanceof CallbackJournal.Replay replay) {
-            ObjectNode stored = parse(replay.response());
-            Answer answer = new Answer(replay.response(), stored == null ? ResultCode.INTERNAL_ERROR.code()
-                    : stored.path("resultCode").asText(), stored == null ? null : stored.path("resultMsg").asText(null),
-                    BodySign.header(keys.get(0), replay.response()));
-            record(request, body, answer, null);
-            return answer;
+        CallbackAnswer early = CallbackAnswer.forNonce(journal, request.nonce(), sha256(request.body()), request.receivedAt(), keys);
+        if (early != null) { // a replay, a reused nonce, or the nonce could not be recorded
+            record(request, body, early, null);
+            return early;
         }
 
         ProduceResponse response;
@@ -105,48 +85,29 @@ public class CallbackService {
                 response = ProduceResponse.of(ResultCode.INTERNAL_ERROR);
             }
         }
-        Answer answer = answer(response, keys);
+        CallbackAnswer answer = CallbackAnswer.of(response, keys);
         record(request, body, answer, request.nonce());
         return answer;
     }
 
-    private Answer refuse(Request request, ObjectNode body, ProduceResponse response, List<String> keys) {
-        Answer answer = answer(response, keys);
+    private CallbackAnswer refuse(Request request, ObjectNode body, ProduceResponse response, List<String> keys) {
+        CallbackAnswer answer = CallbackAnswer.of(response, keys);
         record(request, body, answer, null);
         return answer;
     }
 
-    private static Answer answer(ProduceResponse response, List<String> keys) {
-        byte[] bytes = response.toBytes();
-        return new Answer(bytes, response.resultCode().code(), response.message(),
-                keys.isEmpty() ? null : BodySign.header(keys.get(0), bytes));
-    }
-
     private static ObjectNode parse(byte[] bytes) {
-        try {
-            return Json.parseObject(bytes);
-        } catch (MalformedBodyException e) {
-            return null;
-        }
+        return CallbackAnswer.jsonOrNull(bytes);
     }
 
     /** Audits the callback; with {@code nonce}, also stores the answer for replays of that nonce. */
-    private void record(Request request, ObjectNode body, Answer answer, String nonce) {
+    private void record(Request request, ObjectNode body, CallbackAnswer answer, String nonce) {
         int latency = (int) Math.min(Integer.MAX_VALUE, Duration.between(request.receivedAt(), clock.instant()).toMillis());
         CallbackLogEntry entry = new CallbackLogEntry(request.receivedAt(), text(body, "activity"),
                 text(body, "orderId"), text(body, "orderLineId"), text(body, "instanceId"),
                 body != null && Fields.testFlag(body), request.nonce(), answer.resultCode(), answer.resultMsg(),
                 latency, request.remoteAddr(), request.oversized() ? null : request.body(), answer.body());
-        try {
-            if (nonce != null) {
-                journal.complete(nonce, answer.body(), entry);
-            } else {
-                journal.record(entry);
-            }
-        } catch (EJBException e) {
-            // The answer stands; losing one audit row must not turn a success into a failure for KooGallery.
-            LOG.errorf(e, "Could not record callback %s", entry.activity());
-        }
+        CallbackAnswer.audit(journal, nonce, entry);
     }
 
     private static String text(ObjectNode body, String field) {

@@ -41,12 +41,18 @@ public class InstanceSearch {
     }
 
     /**
-     * What to look for. {@code key} matches an instance id, an order id or a customer id exactly; the other
-     * fields are optional filters; {@code from}/{@code to} bound the creation time (from inclusive, to exclusive).
+     * What to look for. {@code key} matches an instance id, an order id or a customer id exactly;
+     * {@code customerName} matches customer names that contain it, ignoring case (on PostgreSQL a trigram index,
+     * V5.1, serves it); the other fields are optional filters; {@code from}/{@code to} bound the creation time
+     * (from inclusive, to exclusive).
      */
-    public record Criteria(String key, InstanceState state, String productId, Instant from, Instant to, Sort sort,
-                           int page, int pageSize) {
+    public record Criteria(String key, String customerName, InstanceState state, String productId, Instant from,
+                           Instant to, Sort sort, int page, int pageSize) {
         public Criteria {
+            customerName = blank(customerName);
+            if (customerName != null && customerName.length() > 100) {
+                throw new IllegalArgumentException("a customer name to look for has at most 100 characters");
+            }
             sort = sort == null ? Sort.CREATED_DESC : sort;
             page = Math.max(page, 0);
             pageSize = pageSize <= 0 ? 50 : Math.min(pageSize, MAX_PAGE_SIZE);
@@ -77,6 +83,10 @@ public class InstanceSearch {
             where.append(" AND (i.id = :key OR i.orderId = :key OR i.customerId = :key)");
             params.put("key", c.key());
         }
+        if (c.customerName() != null) {
+            where.append(" AND LOWER(i.customerName) LIKE :customerName ESCAPE '!'");
+            params.put("customerName", "%" + likeLiteral(c.customerName().toLowerCase(java.util.Locale.ROOT)) + "%");
+        }
         if (c.state() != null) {
             where.append(" AND i.state = :state");
             params.put("state", c.state());
@@ -103,5 +113,10 @@ public class InstanceSearch {
         List<Instance> found = rows.setFirstResult(c.page() * c.pageSize()).setMaxResults(c.pageSize()).getResultList();
         long counted = ids.setMaxResults(COUNT_LIMIT + 1).getResultList().size();
         return new Page(found, Math.min(counted, COUNT_LIMIT), counted > COUNT_LIMIT, c.page(), c.pageSize());
+    }
+
+    /** The text as a LIKE pattern that matches it literally ('!' escapes the wildcards and itself). */
+    static String likeLiteral(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 }

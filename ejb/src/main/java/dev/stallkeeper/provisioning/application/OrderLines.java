@@ -9,6 +9,7 @@ import dev.stallkeeper.provisioning.domain.OrderLineSnapshot;
 import dev.stallkeeper.provisioning.infrastructure.KooGalleryOpenApi;
 import dev.stallkeeper.provisioning.infrastructure.QueryOrderException;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.stallkeeper.catalog.application.Catalog;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -34,6 +35,9 @@ public class OrderLines {
     @Inject
     Clock clock;
 
+    @Inject
+    Catalog catalog;
+
     /** The stored snapshot, or Query Order's answer stored now. {@code productKey} picks the product of a pay-per-use line. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public OrderLineSnapshot fetch(String orderId, String orderLineId, String productKey) {
@@ -43,9 +47,9 @@ public class OrderLines {
         }
         KooGalleryOpenApi.QueryOrderResult result = openApi.queryOrder(orderId, orderLineId);
         OrderLineSnapshot snapshot = snapshot(result.order(), orderLineId, productKey, result.rawJson());
+        catalog.recordSeen(snapshot.productId(), snapshot.skuCode(), snapshot.productName(), snapshot.fetchedAt());
         if (known == null) {
             em.persist(snapshot);
-            return snapshot;
         }
         return snapshot;
     }
@@ -55,6 +59,7 @@ public class OrderLines {
     public void remember(OrderLineSnapshot snapshot) {
         if (em.find(OrderLineSnapshot.class, snapshot.key()) == null) {
             em.persist(snapshot);
+            catalog.recordSeen(snapshot.productId(), snapshot.skuCode(), snapshot.productName(), snapshot.fetchedAt());
         }
     }
 

@@ -193,6 +193,32 @@ public class Instance {
         this.updatedAt = now;
     }
 
+    /**
+     * An offline-delivered period product's validity starts when its service starts (the start time the seller
+     * entered under supervision, else the buyer's acceptance time; koogallery-protocol.md §8.1): the expiry becomes
+     * start plus the bought period, counted in Beijing calendar months or years. Returns false (and changes nothing)
+     * for products without a period.
+     */
+    public boolean startServiceAt(Instant serviceStart, Instant now) {
+        requireNotReleased();
+        Objects.requireNonNull(serviceStart, "serviceStart");
+        if (periodType == null || periodNumber == null || periodNumber <= 0) {
+            return false;
+        }
+        java.time.ZonedDateTime start = serviceStart.atZone(java.time.ZoneId.of("Asia/Shanghai"));
+        java.time.ZonedDateTime end = switch (periodType.toLowerCase(java.util.Locale.ROOT)) {
+            case "year" -> start.plusYears(periodNumber);
+            case "month" -> start.plusMonths(periodNumber);
+            default -> null;
+        };
+        if (end == null) {
+            return false;
+        }
+        this.expiresAt = end.toInstant();
+        this.updatedAt = now;
+        return true;
+    }
+
     /** Upgrade or change of specification; the instance id stays. */
     public void changeSpec(String productId, String skuCode, Integer linearValue, Instant now) {
         requireNotReleased();

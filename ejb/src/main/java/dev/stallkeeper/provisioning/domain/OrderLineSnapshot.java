@@ -93,4 +93,5 @@ public class OrderLineSnapshot {
     public String currency() { return currency; } // read by billing (bills are recorded in CNY only)
     public String customerId() { return customerId; }
     public String customerName() { return customerName; }
+    public Instant fetchedAt() { return fetchedAt; }
 }

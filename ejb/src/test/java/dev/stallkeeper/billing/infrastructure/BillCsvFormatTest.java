@@ -90,4 +90,45 @@ class BillCsvFormatTest {
         assertThat(parse("").errors()).isNotEmpty();
         assertThat(parse(HEADER).errors()).extracting(BillCsvFormat.RowError::message).containsExactly("the file has no bills");
     }
+
+    private static java.util.Map<String, String> bill(String orderId, String... more) {
+        java.util.Map<String, String> b = new java.util.LinkedHashMap<>();
+        b.put("kind", "NEW");
+        b.put("order_id", orderId);
+        b.put("order_line_id", "1");
+        b.put("amount", "10.00");
+        b.put("product_type", "SaaS");
+        b.put("payment_state", "PAID");
+        b.put("supervision_state", "NOT_REQUIRED");
+        b.put("effective_at", "2026-01-12T02:00:00Z");
+        for (int i = 0; i < more.length; i += 2) {
+            b.put(more[i], more[i + 1]);
+        }
+        return b;
+    }
+
+    @Test
+    void billsGivenAsFieldsAreCheckedLikeRowsAndNumberedByPosition() {
+        BillCsvFormat.Parsed good = BillCsvFormat.parse(java.util.List.of(bill("J1"),
+                bill("J2", "Amount", "100.5", "instance_id", "inst-2")));
+        assertThat(good.errors()).isEmpty();
+        assertThat(good.rows()).extracting(BillCsvFormat.Row::line).containsExactly(1L, 2L);
+        assertThat(good.rows().get(0).bill().productType()).isEqualTo("SAAS");
+        assertThat(good.rows().get(1).bill().amount()).isEqualTo(new BigDecimal("100.50"));
+        assertThat(good.rows().get(1).bill().instanceId()).isEqualTo("inst-2");
+
+        java.util.Map<String, String> incomplete = bill("J4", "colour", "red");
+        incomplete.remove("payment_state");
+        BillCsvFormat.Parsed bad = BillCsvFormat.parse(java.util.List.of(bill("J1"), bill("J2", "amount", "1.234"),
+                bill("J1"), incomplete));
+        assertThat(bad.rows()).extracting(BillCsvFormat.Row::line).containsExactly(1L);
+        assertThat(bad.errors()).extracting(BillCsvFormat.RowError::line).containsExactly(2L, 3L, 4L, 4L);
+        assertThat(bad.errors().get(0).message()).startsWith("amount:");
+        assertThat(bad.errors().get(1).message()).isEqualTo("the same bill (J1/1/NEW) as bill 1");
+        assertThat(bad.errors().get(2).message()).startsWith("unknown field 'colour'");
+        assertThat(bad.errors().get(3).message()).isEqualTo("missing field 'payment_state'");
+
+        assertThat(BillCsvFormat.parse(java.util.List.of()).errors()).extracting(BillCsvFormat.RowError::toString)
+                .containsExactly("line 1: no bills");
+    }
 }

@@ -92,9 +92,14 @@ class ConsoleBrowserIT {
         browser.login(adminUser(), adminPassword());
         String[][] pages = {
             {"nav-instances", "/admin/instances.xhtml", "Instances"},
+            {"nav-products", "/admin/products.xhtml", "Products"},
             {"nav-messages", "/admin/messages.xhtml", "Interface messages"},
             {"nav-settings", "/admin/settings.xhtml", "Settings"},
             {"nav-users", "/admin/users.xhtml", "Users"},
+            {"nav-tenants", "/admin/tenants.xhtml", "Joint-operation tenants"},
+            {"nav-supervision", "/admin/supervisions.xhtml", "Service supervision"},
+            {"nav-invoices", "/admin/invoices.xhtml", "Invoices"},
+            {"nav-settlement", "/admin/settlement.xhtml", "Settlement"},
             {"nav-dashboard", "/admin/index.xhtml", "Dashboard"}};
         for (String[] page : pages) {
             browser.clickAndWait(page[0]);
@@ -102,6 +107,10 @@ class ConsoleBrowserIT {
             assertThat(browser.find(By.tagName("h1")).getText()).as(page[0]).isEqualTo(page[2]);
             assertThat(browser.driver().getTitle()).isEqualTo(page[2] + " · Stallkeeper");
             assertThat(browser.text("whoami")).isEqualTo(adminUser());
+            assertThat(browser.driver().findElements(By.cssSelector("header a[aria-current=page]")))
+                    .as("the header marks the page shown, and only that one")
+                    .singleElement().satisfies(a -> assertThat(a.getAttribute("id")).isEqualTo(page[0]));
+            assertThat(browser.byId(page[0]).getAttribute("class")).isEqualTo("current");
             browser.screenshot(page[1].substring("/admin/".length(), page[1].indexOf('.')));
         }
         browser.clickAndWait("nav-users");
@@ -249,6 +258,45 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void aProductNamedOnTheProductsPageIsShownInTheInstanceListFoundByPartOfTheCustomersName() {
+        String product = "P-NAMED-" + RUN;
+        Purchase bought = buy(product, "SKU-GOLD", "北京星辰" + RUN + "科技有限公司");
+        awaitState(bought.instanceId, "ACTIVE");
+        browser.login(adminUser(), adminPassword());
+        browser.clickAndWait("nav-products");
+        browser.waitForPath("/admin/products.xhtml");
+        WebElement name = browser.find(By.cssSelector("input[data-product='" + product + "']"));
+        name.clear();
+        name.sendKeys("企业邮箱 " + MARKUP);
+        browser.screenshot("products-editing");
+        browser.clickAndWait(By.cssSelector("input[data-save-product='" + product + "']"));
+        browser.waitForPath("/admin/products.xhtml");
+        assertThat(browser.text("messages")).isEqualTo("Display name of " + product + " saved.");
+        assertThat(browser.find(By.cssSelector("input[data-product='" + product + "']")).getAttribute("value"))
+                .isEqualTo("企业邮箱 " + MARKUP);
+        assertThat(browser.dialogOpen()).isFalse();
+        By skuName = By.cssSelector("tr[data-product='" + product + "'] input[data-sku='SKU-GOLD']");
+        browser.find(skuName).clear();
+        browser.find(skuName).sendKeys("Gold");
+        browser.clickAndWait(By.cssSelector("tr[data-product='" + product + "'] input[data-save-sku='SKU-GOLD']"));
+        assertThat(browser.text("messages")).isEqualTo("Display name of " + product + " / SKU-GOLD saved.");
+        assertThat(browser.find(skuName).getAttribute("value")).isEqualTo("Gold");
+        browser.screenshot("products");
+
+        browser.clickAndWait("nav-instances");
+        browser.type("customer", "星辰" + RUN);
+        browser.clickAndWait("apply");
+        browser.waitForPath("/admin/instances.xhtml");
+        assertThat(browser.text("count")).isEqualTo("Instances found: 1");
+        WebElement row = browser.find(By.cssSelector("#list tbody tr"));
+        assertThat(row.findElement(By.cssSelector("td:nth-child(1)")).getText()).isEqualTo(bought.instanceId);
+        assertThat(row.findElement(By.cssSelector("td:nth-child(4)")).getText()).isEqualTo("企业邮箱 " + MARKUP + " SKU-GOLD");
+        assertThat(browser.driver().findElements(By.cssSelector("#list img"))).isEmpty();
+        assertThat(browser.dialogOpen()).isFalse();
+        browser.screenshot("customer-search");
+    }
+
+    @Test
     void theInstanceListFiltersAndLeadsToAnInstanceWithItsHistory() {
         Purchase bought = buy("SKU-BASIC", BUYER_MARKUP);
         awaitState(bought.instanceId, "ACTIVE");
@@ -339,10 +387,14 @@ class ConsoleBrowserIT {
 
     /** A signed newInstance callback for a new order of that SKU, as KooGallery sends it. */
     private static Purchase buy(String sku, String customerName) {
+        return buy("P-BROWSER", sku, customerName);
+    }
+
+    private static Purchase buy(String productId, String sku, String customerName) {
         String orderId = KooGallery.uniqueOrderId();
         KooGallery.openApi().register(new OrderInfo(orderId, "NEW", "20261101080000",
                 List.of(new OrderLine(orderId + "-000001", "PERIOD", "month", 1, "20271201080000",
-                        new BigDecimal("99.00"), "CNY", List.of(new ProductInfo("P-BROWSER", sku, 5, "Browser test")))),
+                        new BigDecimal("99.00"), "CNY", List.of(new ProductInfo(productId, sku, 5, "Browser test")))),
                 new BuyerInfo("cust-" + orderId, customerName, null, null, null, null), List.of()));
         CallbackResult result = KooGallery.send(KooGallery.newInstance(orderId, orderId + "-000001", UUID.randomUUID().toString()));
         // on a busy machine provisioning may finish after the answer (000004)

@@ -86,6 +86,17 @@ public final class Console {
         return m.group(1);
     }
 
+    /** Creates a console user with one role through the admin API, unless it exists. */
+    public static void ensureUser(String username, String password, String role) {
+        if (Db.count("SELECT COUNT(*) FROM admin_user WHERE username = ?", username) == 0) {
+            HttpResponse<String> created = api("POST", "/api/admin/users", adminUser(), adminPassword(),
+                    "{\"username\":\"" + username + "\",\"password\":\"" + password + "\",\"roles\":[\"" + role + "\"]}");
+            if (created.statusCode() != 201) {
+                throw new IllegalStateException("user " + username + " not created: " + created.body());
+            }
+        }
+    }
+
     public static HttpResponse<String> api(String method, String path, String user, String password, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(url(path));
         if (user != null) {

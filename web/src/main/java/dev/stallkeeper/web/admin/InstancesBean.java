@@ -1,5 +1,8 @@
 package dev.stallkeeper.web.admin;
 
+import dev.stallkeeper.catalog.application.Catalog;
+import java.util.Map;
+
 import dev.stallkeeper.provisioning.application.InstanceSearch;
 import dev.stallkeeper.provisioning.domain.InstanceState;
 import jakarta.enterprise.context.RequestScoped;
@@ -22,7 +25,12 @@ public class InstancesBean {
     @Inject
     InstanceSearch search;
 
+    @Inject
+    Catalog catalog;
+
     private String q;
+    private String customer;
+    private Map<String, String> productNames;
     private String state;
     private String product;
     private String from;
@@ -35,7 +43,7 @@ public class InstancesBean {
     public InstanceSearch.Page getResult() {
         if (result == null) {
             try {
-                result = search.search(new InstanceSearch.Criteria(q, parseState(state), product,
+                result = search.search(new InstanceSearch.Criteria(q, customer, parseState(state), product,
                         day(from), day(to) == null ? null : day(to).plusSeconds(86_400), parseSort(sort), page, 50));
             } catch (IllegalArgumentException e) {
                 error = e.getMessage();
@@ -50,6 +58,17 @@ public class InstancesBean {
         return error;
     }
 
+    /** The product's display name (the seller's, else KooGallery's, else its id). */
+    public String productName(String productId) {
+        if (productId == null) {
+            return "";
+        }
+        if (productNames == null) {
+            productNames = catalog.productNames();
+        }
+        return productNames.getOrDefault(productId, productId);
+    }
+
     public List<String> getStates() {
         return Arrays.stream(InstanceState.values()).map(Enum::name).toList();
     }
@@ -62,6 +81,7 @@ public class InstancesBean {
     public String pageLink(int target) {
         StringBuilder s = new StringBuilder("?page=").append(Math.max(0, target));
         append(s, "q", q);
+        append(s, "customer", customer);
         append(s, "state", state);
         append(s, "product", product);
         append(s, "from", from);
@@ -76,7 +96,7 @@ public class InstancesBean {
         }
     }
 
-    private static InstanceState parseState(String s) {
+    static InstanceState parseState(String s) {
         if (s == null || s.isBlank()) {
             return null;
         }
@@ -87,7 +107,7 @@ public class InstancesBean {
         }
     }
 
-    private static InstanceSearch.Sort parseSort(String s) {
+    static InstanceSearch.Sort parseSort(String s) {
         if (s == null || s.isBlank()) {
             return InstanceSearch.Sort.CREATED_DESC;
         }
@@ -98,7 +118,7 @@ public class InstancesBean {
         }
     }
 
-    private static java.time.Instant day(String s) {
+    static java.time.Instant day(String s) {
         if (s == null || s.isBlank()) {
             return null;
         }
@@ -111,6 +131,8 @@ public class InstancesBean {
 
     public String getQ() { return q; }
     public void setQ(String v) { q = v; }
+    public String getCustomer() { return customer; }
+    public void setCustomer(String v) { customer = v; }
     public String getState() { return state; }
     public void setState(String v) { state = v; }
     public String getProduct() { return product; }

@@ -1,6 +1,7 @@
 package dev.stallkeeper.web.callback;
 
 import dev.stallkeeper.platform.StallkeeperConfig;
+import dev.stallkeeper.audit.application.CallbackAnswer;
 import dev.stallkeeper.protocol.BodySign;
 import dev.stallkeeper.provisioning.application.CallbackService;
 import jakarta.inject.Inject;
@@ -47,7 +48,7 @@ public class ProduceResource {
             body = in.readNBytes(limit + 1);
             oversized = body.length > limit;
         }
-        CallbackService.Answer answer = callbacks.handle(new CallbackService.Request(body, oversized, signature,
+        CallbackAnswer answer = callbacks.handle(new CallbackService.Request(body, oversized, signature,
                 timestamp, nonce, http.getRemoteAddr(), receivedAt));
         Response.ResponseBuilder response = Response.ok(answer.body(), JSON_UTF8);
         if (answer.bodySign() != null) {

@@ -1,7 +1,6 @@
 package dev.stallkeeper.batch.settlement;
 
 import dev.stallkeeper.billing.application.Settlements;
-import dev.stallkeeper.billing.domain.BillFacts;
 import dev.stallkeeper.billing.domain.BillingPeriod;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
@@ -10,22 +9,23 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import org.jboss.logging.Logger;
 
 /**
- * Reads one partition's unsettled bills in id order, a page at a time (keyset paging: each page costs the same
- * however many went before). The checkpoint is the last id handed out; on open the reader goes on from the
- * partition's position in the database, which is committed with the partition's sums (JBeret's own checkpoint
- * is stored outside the chunk transaction, so after a crash it may be a chunk ahead of or behind them).
+ * Hands out one partition's bill-id range as consecutive slices of {@code sliceSize} ids (items of type
+ * {@link BillSlice}); the writer aggregates each slice in SQL, so no bill is read into Java. The checkpoint is the
+ * last id handed out; on open the reader goes on from the partition's position in the database, which is
+ * committed with the partition's sums (JBeret's own checkpoint is stored outside the chunk transaction, so after a
+ * crash it may be a chunk ahead of or behind them).
  */
 @Dependent
-@Named("unsettledBillReader")
-public class UnsettledBillReader extends AbstractItemReader {
+@Named("billSliceReader")
+public class BillSliceReader extends AbstractItemReader {
 
-    private static final Logger LOG = Logger.getLogger(UnsettledBillReader.class);
+    private static final Logger LOG = Logger.getLogger(BillSliceReader.class);
+
+    /** Default ids per slice: one aggregate query and one commit per slice. */
+    static final long DEFAULT_SLICE = 10_000;
 
     @Inject
     Settlements settlements;
@@ -48,25 +48,21 @@ public class UnsettledBillReader extends AbstractItemReader {
     @BatchProperty
     String toId;
 
-    /** Bills per query; default 500. */
+    /** Bill ids per slice (job parameter chunkSize); default 10,000. */
     @Inject
     @BatchProperty
-    String pageSize;
+    String sliceSize;
 
     private long to;
-    private Instant asOf;
-    private int limit;
+    private long size;
     private long lastId;
-    private final Deque<BillFacts> page = new ArrayDeque<>();
-    private boolean exhausted;
 
     @Override
     public void open(Serializable checkpoint) {
         BillingPeriod p = JobPeriod.resolve(period);
         int number = Integer.parseInt(partition);
         to = Long.parseLong(toId);
-        limit = pageSize == null || pageSize.isBlank() ? 500 : Integer.parseInt(pageSize.trim());
-        asOf = to < 0 ? Instant.EPOCH : settlements.asOf(p, job.getInstanceId());
+        size = sliceSize == null || sliceSize.isBlank() ? DEFAULT_SLICE : Math.max(1, Long.parseLong(sliceSize.trim()));
         lastId = to < 0 ? 0 : settlements.position(p, job.getInstanceId(), number);
         if (checkpoint != null && !checkpoint.equals(lastId)) {
             // JBeret's repository is not part of the chunk transaction: after a crash its copy can be a chunk
@@ -74,24 +70,24 @@ public class UnsettledBillReader extends AbstractItemReader {
             LOG.infof("Settlement %s, partition %d: JBeret's checkpoint %s, committed position %d: going on from %d",
                     period, number, checkpoint, lastId, lastId);
         }
-        exhausted = lastId >= to;
     }
 
     @Override
     public Object readItem() {
-        if (page.isEmpty() && !exhausted) {
-            page.addAll(settlements.page(lastId, to, asOf, limit));
-            exhausted = page.size() < limit;
+        if (lastId >= to) {
+            return null;
         }
-        BillFacts bill = page.poll();
-        if (bill != null) {
-            lastId = bill.id();
-        }
-        return bill;
+        BillSlice slice = new BillSlice(lastId + 1, Math.min(to, lastId + size));
+        lastId = slice.toId();
+        return slice;
     }
 
     @Override
     public Serializable checkpointInfo() {
         return lastId;
+    }
+
+    /** Bill ids {@code fromId..toId}, inclusive. */
+    public record BillSlice(long fromId, long toId) implements Serializable {
     }
 }

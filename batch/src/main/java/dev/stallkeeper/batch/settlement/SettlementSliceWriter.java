@@ -1,7 +1,7 @@
 package dev.stallkeeper.batch.settlement;
 
+import dev.stallkeeper.batch.settlement.BillSliceReader.BillSlice;
 import dev.stallkeeper.billing.application.Settlements;
-import dev.stallkeeper.billing.domain.BillFacts;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.batch.runtime.context.JobContext;
@@ -11,12 +11,12 @@ import jakarta.inject.Named;
 import java.util.List;
 
 /**
- * Adds one chunk of bills to the partition's per-product-type sums, worklist and position, in the chunk's
- * transaction (see {@link Settlements#accumulate}).
+ * Adds slices of bill ids to the partition's per-product-type sums, worklist and position, set-based in SQL, in
+ * the chunk's transaction (see {@link Settlements#accumulate}).
  */
 @Dependent
-@Named("settlementStagingWriter")
-public class SettlementStagingWriter extends AbstractItemWriter {
+@Named("settlementSliceWriter")
+public class SettlementSliceWriter extends AbstractItemWriter {
 
     @Inject
     Settlements settlements;
@@ -48,7 +48,10 @@ public class SettlementStagingWriter extends AbstractItemWriter {
         if (delay > 0) {
             Thread.sleep(delay);
         }
-        settlements.accumulate(JobPeriod.resolve(period), job.getInstanceId(), Integer.parseInt(partition),
-                items.stream().map(BillFacts.class::cast).toList());
+        for (Object item : items) {
+            BillSlice slice = (BillSlice) item;
+            settlements.accumulate(JobPeriod.resolve(period), job.getInstanceId(), Integer.parseInt(partition),
+                    slice.fromId(), slice.toId());
+        }
     }
 }

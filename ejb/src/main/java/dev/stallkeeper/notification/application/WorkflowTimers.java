@@ -1,0 +1,60 @@
+package dev.stallkeeper.notification.application;
+
+import dev.stallkeeper.supervision.application.Supervisions;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+/**
+ * The clocks of the supervision and invoice workflows, on every node (non-persistent timers; the database keeps
+ * two nodes from doing the same work): completes accepted supervisions when due and sends due e-mails every five
+ * seconds, and looks for events to notify every thirty.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigrator")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class WorkflowTimers {
+
+    private static final Logger LOG = Logger.getLogger(WorkflowTimers.class);
+
+    @Inject
+    Supervisions supervisions;
+
+    @Inject
+    MailDelivery delivery;
+
+    @Inject
+    Watch watch;
+
+    @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false, info = "stallkeeper-workflow-clock")
+    void tick() {
+        try {
+            while (supervisions.completeDue(20) == 20) {
+                // more were due: keep going
+            }
+            supervisions.completeLateBills(100);
+        } catch (RuntimeException e) {
+            LOG.warnf("Supervision completion sweep failed: %s", e.getMessage());
+        }
+        try {
+            delivery.deliverDue(20);
+        } catch (RuntimeException e) {
+            LOG.warnf("E-mail delivery failed: %s", e.getMessage());
+        }
+    }
+
+    @Schedule(second = "*/30", minute = "*", hour = "*", persistent = false, info = "stallkeeper-notification-watch")
+    void watch() {
+        try {
+            watch.check();
+        } catch (RuntimeException e) {
+            LOG.warnf("Notification watch failed: %s", e.getMessage());
+        }
+    }
+}

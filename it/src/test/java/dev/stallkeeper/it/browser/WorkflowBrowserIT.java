@@ -1,0 +1,163 @@
+package dev.stallkeeper.it.browser;
+
+import static dev.stallkeeper.it.support.Console.adminPassword;
+import static dev.stallkeeper.it.support.Console.adminUser;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stallkeeper.it.support.Console;
+import dev.stallkeeper.it.support.Db;
+import dev.stallkeeper.it.support.Deployments;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The supervision and invoice pages in a real browser (headless Chromium): recording requirements and walking a
+ * supervision to delivery with an uploaded report, recording an invoice request and issuing it with its PDF, the
+ * flags and the postage rule, and which roles see which pages. Screenshots: target/screenshots.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class WorkflowBrowserIT {
+
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+
+    @RegisterExtension
+    static final Browser browser = new Browser();
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.stallkeeper();
+    }
+
+    private static Path upload(String name, String content) throws IOException {
+        Path dir = Files.createTempDirectory("sk-upload");
+        Path file = dir.resolve(name);
+        Files.writeString(file, content, StandardCharsets.US_ASCII);
+        return file;
+    }
+
+    private void act(String action) {
+        browser.clickAndWait(By.cssSelector("input.action-" + action));
+    }
+
+    @Test
+    void aSupervisionIsRecordedAndWalkedToDeliveryInTheConsole() throws IOException {
+        String order = "BSUP-" + RUN;
+        browser.login(adminUser(), adminPassword());
+        browser.clickAndWait("nav-supervision");
+        browser.waitForPath("/admin/supervisions.xhtml");
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Service supervision");
+
+        browser.type("open:orderId", order);
+        browser.type("open:orderLineId", "L1");
+        browser.type("open:codes", "HW-AAA-1\nHW-BBB-2");
+        browser.clickAndWait("open:submit");
+        browser.waitForPath("/admin/supervision.xhtml");
+        assertThat(browser.text("stage")).isEqualTo("Requirements submitted");
+        assertThat(browser.text("system-code")).matches("SK[A-Z2-9]{16}");
+        assertThat(browser.text("messages")).contains("Supervision of order " + order + " opened");
+
+        act("CONFIRM_REQUIREMENT");
+        assertThat(browser.text("stage")).isEqualTo("Requirements confirmed");
+        act("START_DELIVERY");
+        assertThat(browser.text("stage")).isEqualTo("Delivering");
+        act("DELIVER");
+        assertThat(browser.text("messages")).as("no report, no delivery").contains("needs the acceptance report");
+        assertThat(browser.text("stage")).isEqualTo("Delivering");
+        browser.type("act:start", "2026-11-01 09:00");
+        browser.byId("act:file").sendKeys(upload("acceptance-" + RUN + ".pdf", "%PDF-1.4 report").toString());
+        act("DELIVER");
+        assertThat(browser.text("stage")).isEqualTo("Delivered");
+        assertThat(browser.text("service-start")).isEqualTo("2026-11-01 09:00:00");
+        assertThat(browser.text("report:download")).isEqualTo("acceptance-" + RUN + ".pdf");
+        assertThat(browser.find(By.id("timeline")).findElements(By.cssSelector("tr"))).hasSize(1 + 4);
+        assertThat(browser.find(By.id("timeline")).getText()).contains("Delivering → Delivered").contains(adminUser());
+        browser.screenshot("supervision-delivered");
+
+        long id = ((Number) Db.value("SELECT id FROM supervision WHERE order_id = ?", order)).longValue();
+        Db.update("UPDATE supervision SET last_moved_at = last_moved_at - INTERVAL '6 days' WHERE id = ?", id);
+        browser.open("/admin/supervisions.xhtml?stalled=true&orderId=" + order);
+        assertThat(browser.find(By.id("list")).getText()).contains(order).contains("stalled");
+        browser.screenshot("supervision-list-stalled");
+        browser.open("/admin/supervision.xhtml?id=" + id);
+        assertThat(browser.text("stalled-flag")).contains("has not moved for 5 days");
+    }
+
+    @Test
+    void anInvoiceRequestIsRecordedAndIssuedWithItsPdfInTheConsole() throws IOException {
+        String order = "BINV-" + RUN;
+        browser.login(adminUser(), adminPassword());
+        browser.clickAndWait("nav-invoices");
+        browser.waitForPath("/admin/invoices.xhtml");
+        assertThat(browser.text("postage-rule")).contains("under 100 CNY");
+
+        browser.type("request:orderId", order);
+        browser.type("request:title", "Browser Buyer Ltd.");
+        new Select(browser.byId("request:medium")).selectByValue("PAPER");
+        browser.type("request:address", "2 Example Street, Beijing");
+        browser.type("request:amount", "66.00");
+        browser.clickAndWait("request:submit");
+        browser.waitForPath("/admin/invoice.xhtml");
+        assertThat(browser.text("status")).isEqualTo("Pending");
+        assertThat(browser.text("postage")).isEqualTo("Buyer pays (under 100 CNY)");
+
+        browser.type("issue:number", "BI" + RUN);
+        browser.type("issue:date", "2026-11-29");
+        browser.byId("issue:file").sendKeys(upload("BI" + RUN + ".pdf", "%PDF-1.4 invoice").toString());
+        browser.clickAndWait("issue:submit");
+        assertThat(browser.text("status")).isEqualTo("Issued");
+        assertThat(browser.text("pdf:download")).isEqualTo("BI" + RUN + ".pdf");
+        assertThat(browser.driver().findElements(By.id("email:submit"))).as("paper is mailed, not e-mailed").isEmpty();
+        browser.type("mail:carrier", "SF Express");
+        browser.type("mail:tracking", "SF-" + RUN);
+        browser.clickAndWait("mail:submit");
+        assertThat(browser.text("status")).isEqualTo("Mailed");
+        browser.screenshot("invoice-mailed");
+
+        long id = ((Number) Db.value("SELECT id FROM invoice WHERE order_id = ?", order)).longValue();
+        browser.open("/admin/invoices.xhtml?orderId=" + order);
+        assertThat(browser.find(By.id("list")).getText()).contains("Browser Buyer Ltd.").contains("66.00").contains("Mailed");
+        browser.screenshot("invoice-list");
+
+        Db.update("UPDATE invoice SET status = 'PENDING', due_at = NOW() - INTERVAL '1 day' WHERE id = ?", id);
+        browser.open("/admin/invoice.xhtml?id=" + id);
+        assertThat(browser.text("overdue-flag")).contains("7-day deadline");
+    }
+
+    @Test
+    void operatorsSeeSupervisionAndFinanceSeesInvoicesOnly() {
+        String operator = "b-op-" + RUN;
+        String finance = "b-fin-" + RUN;
+        for (String[] u : new String[][] {{operator, "operator"}, {finance, "finance"}}) {
+            assertThat(Console.api("POST", "/api/admin/users", adminUser(), adminPassword(), "{\"username\":\"" + u[0]
+                    + "\",\"password\":\"pass-" + RUN + "-x\",\"roles\":[\"" + u[1] + "\"]}").statusCode()).isEqualTo(201);
+        }
+        browser.login(operator, "pass-" + RUN + "-x");
+        assertThat(browser.driver().findElements(By.id("nav-supervision"))).hasSize(1);
+        assertThat(browser.driver().findElements(By.id("nav-invoices"))).isEmpty();
+        browser.open("/admin/invoices.xhtml");
+        assertThat(browser.driver().getPageSource()).doesNotContain("postage-rule");
+
+        browser.driver().manage().deleteAllCookies();
+        browser.login(finance, "pass-" + RUN + "-x");
+        assertThat(browser.driver().findElements(By.id("nav-invoices"))).hasSize(1);
+        assertThat(browser.driver().findElements(By.id("nav-supervision"))).isEmpty();
+        browser.clickAndWait("language:zh");
+        browser.clickAndWait("nav-invoices");
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("发票");
+        assertThat(browser.text("postage-rule")).contains("不足 100 元");
+        browser.screenshot("invoices-zh");
+    }
+}
