@@ -251,7 +251,8 @@ class UsagePushIT {
             int to = part == 0 ? 1000 : 1500;
             for (int i = from; i < to; i++) {
                 Instant begin = start.plus(Duration.ofMinutes(i));
-                list.add(record(prefix + i, instance, "hour", "0.0167", begin, begin.plus(Duration.ofMinutes(1))));
+                // a free unit: the settlement tests sharing this database must not see thousands of usage bills
+                list.add(record(prefix + i, instance, "event", "1", begin, begin.plus(Duration.ofMinutes(1))));
             }
             HttpResponse<String> r = report(JsonNodeFactory.instance.objectNode().set("records", list));
             assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
@@ -267,7 +268,8 @@ class UsagePushIT {
         assertThat(calls).hasSize(2);
         assertThat(calls).allSatisfy(c -> assertThat(c.meteringSns()).hasSizeLessThanOrEqualTo(1000));
         assertThat(calls.stream().mapToInt(c -> c.acceptedSns().size()).sum()).isEqualTo(1500);
-        assertThat(Db.count("SELECT COUNT(*) FROM bill WHERE instance_id = ? AND kind = 'USAGE'", instance)).isEqualTo(1500);
+        assertThat(Db.count("SELECT COUNT(*) FROM bill WHERE instance_id = ? AND kind = 'USAGE'", instance))
+                .as("free usage (price 0) makes no bill").isZero();
     }
 
     @Test
@@ -283,7 +285,7 @@ class UsagePushIT {
                 ArrayNode list = JsonNodeFactory.instance.arrayNode();
                 for (int i = part * 1000; i < (part + 1) * 1000; i++) {
                     Instant begin = start.plus(Duration.ofMinutes(i));
-                    list.add(record(prefix + i, instance, "GB", "1", begin, begin.plus(Duration.ofMinutes(1))));
+                    list.add(record(prefix + i, instance, "event", "1", begin, begin.plus(Duration.ofMinutes(1))));
                 }
                 HttpResponse<String> r = report(JsonNodeFactory.instance.objectNode().set("records", list));
                 assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
@@ -304,7 +306,6 @@ class UsagePushIT {
             assertThat(sent).hasSize(3000);
             assertThat(sent.values()).as("every record sent once").containsOnly(1L);
             assertThat(calls).allSatisfy(c -> assertThat(c.meteringSns()).hasSizeLessThanOrEqualTo(1000));
-            assertThat(Db.count("SELECT COUNT(*) FROM bill WHERE instance_id = ? AND kind = 'USAGE'", instance)).isEqualTo(3000);
             // the work was shared: at least two runs that sent something ran side by side
             await().atMost(PATIENCE).until(() -> Db.count("SELECT COUNT(*) FROM job_execution e JOIN job_instance i"
                     + " ON i.jobinstanceid = e.jobinstanceid WHERE i.jobname = 'usage-push' AND e.starttime >= ?"

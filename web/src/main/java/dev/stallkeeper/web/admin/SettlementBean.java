@@ -94,9 +94,12 @@ public class SettlementBean {
         this.watch = watch == null || !watch.matches("[0-9]{6}") ? null : watch;
     }
 
-    /** An ISO-8601 instant of a run view in Beijing time, as the console shows times. */
+    /**
+     * An ISO-8601 instant of a run view in Beijing time, as the console shows times. EL passes a missing time (a
+     * running run's finishedAt) as "", not null.
+     */
     public String time(String iso) {
-        return iso == null ? "" : format.time(java.time.Instant.parse(iso));
+        return iso == null || iso.isEmpty() ? "" : format.time(java.time.Instant.parse(iso));
     }
 
     public Part getFile() {
