@@ -28,7 +28,8 @@ public final class MigrationResources implements ResourceProvider {
             "V5__catalog.sql",
             "V7__supervision_and_invoices.sql",
             "V8__tenants_and_sso.sql",
-            "V9__usage_records.sql");
+            "V9__usage_records.sql",
+            "V10__workflow_list_indexes.sql");
 
     /**
      * Migrations that need different statements per database, written in Java (package

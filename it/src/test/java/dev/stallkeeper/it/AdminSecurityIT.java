@@ -47,7 +47,8 @@ class AdminSecurityIT {
             new String[] {"/api/admin/settlement/runs", "finance"},
             new String[] {"/admin/invoices.xhtml", "finance"},
             new String[] {"/api/admin/invoices", "finance"},
-            new String[] {"/api/admin/mail", ""});
+            new String[] {"/api/admin/mail", ""},
+            new String[] {"/admin/outbox.xhtml", ""});
     private static final List<String[]> API = List.of(
             new String[] {"GET", "/api/admin/me"}, new String[] {"GET", "/api/admin/instances/summary"},
             new String[] {"GET", "/api/admin/instances"}, new String[] {"GET", "/api/admin/products"},

@@ -14,18 +14,23 @@ import dev.stallkeeper.invoicing.domain.InvoiceStatus;
 import dev.stallkeeper.invoicing.domain.InvoiceStep;
 import dev.stallkeeper.notification.application.Outbox;
 import dev.stallkeeper.platform.Attachment;
+import dev.stallkeeper.platform.ListPage;
+import dev.stallkeeper.platform.ListQuery;
+import dev.stallkeeper.platform.UniqueKeys;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
+import jakarta.persistence.PersistenceException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
@@ -109,11 +114,22 @@ public class Invoices {
         if (number != null && !em.createQuery("SELECT i.id FROM Invoice i WHERE i.direction = :d AND i.invoiceNumber = :n",
                         Long.class).setParameter("d", invoice.direction()).setParameter("n", number.strip())
                 .setMaxResults(1).getResultList().isEmpty()) {
-            throw new InvoiceException("invoice.numberUsed", false, "invoice number " + number.strip() + " is used already");
+            throw numberUsed(number);
         }
-        invoice.issue(number, issuedOn, pdf, clock.instant());
-        em.flush(); // the unique constraint (direction, invoice_number) settles a race between two issuers
+        try {
+            invoice.issue(number, issuedOn, pdf, clock.instant());
+            em.flush(); // the unique constraint (direction, invoice_number) settles a race between two issuers
+        } catch (PersistenceException e) {
+            if (UniqueKeys.violated(e, "uk_invoice_number")) { // the other issuer won: the same answer as a plain duplicate
+                throw numberUsed(number);
+            }
+            throw e;
+        }
         return stepped(invoice, InvoiceAction.ISSUE.name(), from, actor, null);
+    }
+
+    private static InvoiceException numberUsed(String number) {
+        return new InvoiceException("invoice.numberUsed", false, "invoice number " + number.strip() + " is used already");
     }
 
     public Invoice mail(long id, String carrier, String trackingNumber, String actor) {
@@ -202,47 +218,52 @@ public class Invoices {
                 .setParameter("id", id).getResultList();
     }
 
-    /** A page of invoices, newest request first (PDF bytes are not read). */
+    /** The first {@code max} invoices of the list, newest request first (PDF bytes are not read). */
     public List<Row> list(Filter filter, int first, int max) {
+        return query(filter).slice(first, max);
+    }
+
+    /**
+     * Page {@code page} (from 0) of {@code size} of the list, newest request first, ties by id (index
+     * {@code ix_invoice_requested}), with the total counted up to {@link ListPage#COUNT_LIMIT}.
+     */
+    public ListPage<Row> page(Filter filter, int page, int size) {
+        return query(filter).page(page, size);
+    }
+
+    private static Row row(Object[] r, Instant now) {
+        InvoiceStatus status = (InvoiceStatus) r[6];
+        Instant due = (Instant) r[9];
+        BigDecimal amount = (BigDecimal) r[5];
+        return new Row((Long) r[0], (InvoiceDirection) r[1], (String) r[2], (String) r[3], (String) r[4], amount,
+                status, (String) r[7], (Instant) r[8], due, status.outstanding() && now.isAfter(due),
+                InvoiceRules.postage((dev.stallkeeper.invoicing.domain.InvoiceMedium) r[10], amount));
+    }
+
+    private ListQuery<Row> query(Filter filter) {
         Instant now = clock.instant();
-        StringBuilder jpql = new StringBuilder("SELECT i.id, i.direction, i.orderId, i.statementRef, i.title, i.amount,"
-                + " i.status, i.invoiceNumber, i.requestedAt, i.dueAt, i.medium FROM Invoice i WHERE 1 = 1");
+        StringBuilder from = new StringBuilder(" FROM Invoice i WHERE 1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
         if (filter.direction() != null) {
-            jpql.append(" AND i.direction = :direction");
+            from.append(" AND i.direction = :direction");
+            params.put("direction", filter.direction());
         }
         if (filter.status() != null) {
-            jpql.append(" AND i.status = :status");
+            from.append(" AND i.status = :status");
+            params.put("status", filter.status());
         }
-        boolean byOrder = filter.orderId() != null && !filter.orderId().isBlank();
-        if (byOrder) {
-            jpql.append(" AND i.orderId = :orderId");
-        }
-        if (filter.overdueOnly()) {
-            jpql.append(" AND i.status IN (:outstanding) AND i.dueAt < :now");
-        }
-        jpql.append(" ORDER BY i.requestedAt DESC, i.id DESC");
-        TypedQuery<Object[]> q = em.createQuery(jpql.toString(), Object[].class);
-        if (filter.direction() != null) {
-            q.setParameter("direction", filter.direction());
-        }
-        if (filter.status() != null) {
-            q.setParameter("status", filter.status());
-        }
-        if (byOrder) {
-            q.setParameter("orderId", filter.orderId().strip());
+        if (filter.orderId() != null && !filter.orderId().isBlank()) {
+            from.append(" AND i.orderId = :orderId");
+            params.put("orderId", filter.orderId().strip());
         }
         if (filter.overdueOnly()) {
-            q.setParameter("outstanding", List.of(InvoiceStatus.PENDING, InvoiceStatus.ISSUED)).setParameter("now", now);
+            from.append(" AND i.status IN (:outstanding) AND i.dueAt < :now");
+            params.put("outstanding", List.of(InvoiceStatus.PENDING, InvoiceStatus.ISSUED));
+            params.put("now", now);
         }
-        return q.setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, Math.min(max, 500))).getResultList().stream()
-                .map(r -> {
-                    InvoiceStatus status = (InvoiceStatus) r[6];
-                    Instant due = (Instant) r[9];
-                    BigDecimal amount = (BigDecimal) r[5];
-                    return new Row((Long) r[0], (InvoiceDirection) r[1], (String) r[2], (String) r[3], (String) r[4], amount,
-                            status, (String) r[7], (Instant) r[8], due, status.outstanding() && now.isAfter(due),
-                            InvoiceRules.postage((dev.stallkeeper.invoicing.domain.InvoiceMedium) r[10], amount));
-                }).toList();
+        return new ListQuery<>(em, "i.id, i.direction, i.orderId, i.statementRef, i.title, i.amount, i.status,"
+                + " i.invoiceNumber, i.requestedAt, i.dueAt, i.medium", from.toString(), "i.requestedAt DESC, i.id DESC",
+                params, r -> row(r, now));
     }
 
 }

@@ -1,6 +1,8 @@
 package dev.stallkeeper.notification.application;
 
 import dev.stallkeeper.notification.domain.OutboxMail;
+import dev.stallkeeper.platform.ListPage;
+import dev.stallkeeper.platform.ListQuery;
 import dev.stallkeeper.platform.Locks;
 import dev.stallkeeper.platform.StallkeeperConfig;
 import jakarta.ejb.Stateless;
@@ -14,7 +16,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -121,6 +125,30 @@ public class Outbox {
     public List<OutboxMail> recent(int max) {
         return em.createQuery("SELECT m FROM OutboxMail m ORDER BY m.id DESC", OutboxMail.class).setMaxResults(max)
                 .getResultList();
+    }
+
+    /** A row of the outbox list: everything but the body (which may carry links or figures not meant for a list). */
+    public record Row(long id, String eventKey, String kind, List<String> recipients, String subject,
+                      OutboxMail.Status status, int attempts, String lastError, Instant nextAttemptAt, Instant sentAt,
+                      Instant createdAt) {
+        /** The recipients as one line. */
+        public String recipientLine() {
+            return String.join(", ", recipients);
+        }
+    }
+
+    /**
+     * Page {@code page} (from 0) of {@code size} of the outbox, newest first (the primary key; with a status, index
+     * {@code ix_mail_outbox_status}), with the total counted up to {@link ListPage#COUNT_LIMIT}.
+     */
+    public ListPage<Row> page(OutboxMail.Status status, int page, int size) {
+        String from = " FROM OutboxMail m" + (status == null ? "" : " WHERE m.status = :status");
+        Map<String, Object> params = status == null ? Map.of() : Map.of("status", status);
+        return new ListQuery<>(em, "m.id, m.eventKey, m.kind, m.recipients, m.subject, m.status, m.attempts, m.lastError,"
+                + " m.nextAttemptAt, m.sentAt, m.createdAt", from, "m.id DESC", params,
+                r -> new Row((Long) r[0], (String) r[1], (String) r[2], Arrays.asList(((String) r[3]).split(",")),
+                        (String) r[4], (OutboxMail.Status) r[5], (Integer) r[6], (String) r[7], (Instant) r[8],
+                        (Instant) r[9], (Instant) r[10])).page(page, size);
     }
 
     /** The e-mails of one invoice. */

@@ -5,8 +5,11 @@ import dev.stallkeeper.billing.domain.Bill;
 import dev.stallkeeper.billing.domain.BillKind;
 import dev.stallkeeper.billing.domain.SupervisionState;
 import dev.stallkeeper.platform.Attachment;
+import dev.stallkeeper.platform.ListPage;
+import dev.stallkeeper.platform.ListQuery;
 import dev.stallkeeper.platform.Locks;
 import dev.stallkeeper.platform.StallkeeperConfig;
+import dev.stallkeeper.platform.UniqueKeys;
 import dev.stallkeeper.provisioning.domain.Instance;
 import dev.stallkeeper.provisioning.domain.InstanceEvent;
 import dev.stallkeeper.provisioning.domain.InstanceState;
@@ -23,11 +26,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
+import jakarta.persistence.PersistenceException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -82,12 +87,18 @@ public class Supervisions {
         Instant now = clock.instant();
         Supervision s = new Supervision(orderId, orderLineId, hardwareCodes, systemCode(), now);
         if (findByOrderLine(s.orderId(), s.orderLineId()).isPresent()) {
-            throw new SupervisionException("supervision.exists", true, "order line " + s.orderId() + "/" + s.orderLineId()
-                    + " is supervised already");
+            throw exists(s);
         }
         instanceOf(s.orderId(), s.orderLineId()).ifPresent(i -> s.describe(i.id(), i.productId(), i.customerName()));
-        em.persist(s);
-        em.flush(); // the unique constraints answer here, not at commit
+        try {
+            em.persist(s);
+            em.flush(); // the unique constraints answer here, not at commit
+        } catch (PersistenceException e) {
+            if (UniqueKeys.violated(e, "uk_supervision_order_line")) { // a concurrent open of the same line won
+                throw exists(s);
+            }
+            throw e;
+        }
         em.persist(new SupervisionStep(s.id(), "OPEN", null, s.stage(), actor, null, null, now));
         for (Bill bill : newBills(s)) {
             if (bill.settledInPeriod() == null && bill.supervisionState() == SupervisionState.NOT_REQUIRED) {
@@ -96,6 +107,11 @@ public class Supervisions {
         }
         LOG.infof("Supervision %d opened for order line %s/%s by %s", s.id(), s.orderId(), s.orderLineId(), actor);
         return s;
+    }
+
+    private static SupervisionException exists(Supervision s) {
+        return new SupervisionException("supervision.exists", true, "order line " + s.orderId() + "/" + s.orderLineId()
+                + " is supervised already");
     }
 
     /** 16 characters from a 32-letter alphabet (80 random bits); uniqueness is the database's constraint. */
@@ -241,40 +257,47 @@ public class Supervisions {
         return step == null || step.supervisionId() != supervisionId ? Optional.empty() : Optional.of(step);
     }
 
-    /** A page of supervisions, most recently moved first (file bytes are not read). */
+    /** The first {@code max} supervisions of the list, most recently moved first (file bytes are not read). */
     public List<Row> list(Filter filter, int first, int max) {
-        Instant now = clock.instant();
-        Instant stalledBefore = now.minus(SupervisionRules.STALL_AFTER);
-        StringBuilder jpql = new StringBuilder("SELECT s.id, s.orderId, s.orderLineId, s.customerName, s.stage, s.systemCode,"
-                + " s.lastMovedAt, s.completionDueAt FROM Supervision s WHERE 1 = 1");
+        return query(filter).slice(first, max);
+    }
+
+    /**
+     * Page {@code page} (from 0) of {@code size} of the list, most recently moved first, ties by id (index
+     * {@code ix_supervision_moved}), with the total counted up to {@link ListPage#COUNT_LIMIT}.
+     */
+    public ListPage<Row> page(Filter filter, int page, int size) {
+        return query(filter).page(page, size);
+    }
+
+    private static Row row(Object[] r, Instant stalledBefore) {
+        Stage stage = (Stage) r[4];
+        Instant moved = (Instant) r[6];
+        boolean stalled = stage.open() && stage != Stage.CUSTOMER_ACCEPTED && moved.isBefore(stalledBefore);
+        return new Row((Long) r[0], (String) r[1], (String) r[2], (String) r[3], stage, (String) r[5], moved,
+                (Instant) r[7], stalled);
+    }
+
+    private ListQuery<Row> query(Filter filter) {
+        Instant stalledBefore = clock.instant().minus(SupervisionRules.STALL_AFTER);
+        StringBuilder from = new StringBuilder(" FROM Supervision s WHERE 1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
         if (filter.stage() != null) {
-            jpql.append(" AND s.stage = :stage");
+            from.append(" AND s.stage = :stage");
+            params.put("stage", filter.stage());
         }
         if (filter.orderId() != null && !filter.orderId().isBlank()) {
-            jpql.append(" AND s.orderId = :orderId");
+            from.append(" AND s.orderId = :orderId");
+            params.put("orderId", filter.orderId().strip());
         }
         if (filter.stalledOnly()) {
-            jpql.append(" AND s.stage NOT IN (:quiet) AND s.lastMovedAt < :stalledBefore");
+            from.append(" AND s.stage NOT IN (:quiet) AND s.lastMovedAt < :stalledBefore");
+            params.put("quiet", List.of(Stage.COMPLETED, Stage.CUSTOMER_ACCEPTED));
+            params.put("stalledBefore", stalledBefore);
         }
-        jpql.append(" ORDER BY s.lastMovedAt DESC, s.id DESC");
-        TypedQuery<Object[]> q = em.createQuery(jpql.toString(), Object[].class);
-        if (filter.stage() != null) {
-            q.setParameter("stage", filter.stage());
-        }
-        if (filter.orderId() != null && !filter.orderId().isBlank()) {
-            q.setParameter("orderId", filter.orderId().strip());
-        }
-        if (filter.stalledOnly()) {
-            q.setParameter("quiet", List.of(Stage.COMPLETED, Stage.CUSTOMER_ACCEPTED)).setParameter("stalledBefore", stalledBefore);
-        }
-        return q.setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, Math.min(max, 500))).getResultList().stream()
-                .map(r -> {
-                    Stage stage = (Stage) r[4];
-                    Instant moved = (Instant) r[6];
-                    boolean stalled = stage.open() && stage != Stage.CUSTOMER_ACCEPTED && moved.isBefore(stalledBefore);
-                    return new Row((Long) r[0], (String) r[1], (String) r[2], (String) r[3], stage, (String) r[5], moved,
-                            (Instant) r[7], stalled);
-                }).toList();
+        return new ListQuery<>(em, "s.id, s.orderId, s.orderLineId, s.customerName, s.stage, s.systemCode,"
+                + " s.lastMovedAt, s.completionDueAt", from.toString(), "s.lastMovedAt DESC, s.id DESC", params,
+                r -> row(r, stalledBefore));
     }
 
     /** Whether the supervision is stalled now (by the application's clock). */

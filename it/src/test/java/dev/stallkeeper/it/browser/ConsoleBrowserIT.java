@@ -100,6 +100,7 @@ class ConsoleBrowserIT {
             {"nav-supervision", "/admin/supervisions.xhtml", "Service supervision"},
             {"nav-invoices", "/admin/invoices.xhtml", "Invoices"},
             {"nav-settlement", "/admin/settlement.xhtml", "Settlement"},
+            {"nav-outbox", "/admin/outbox.xhtml", "E-mail outbox"},
             {"nav-dashboard", "/admin/index.xhtml", "Dashboard"}};
         for (String[] page : pages) {
             browser.clickAndWait(page[0]);

@@ -147,6 +147,7 @@ class WorkflowBrowserIT {
         browser.login(operator, "pass-" + RUN + "-x");
         assertThat(browser.driver().findElements(By.id("nav-supervision"))).hasSize(1);
         assertThat(browser.driver().findElements(By.id("nav-invoices"))).isEmpty();
+        assertThat(browser.driver().findElements(By.id("nav-outbox"))).as("the outbox is the admins'").isEmpty();
         browser.open("/admin/invoices.xhtml");
         assertThat(browser.driver().getPageSource()).doesNotContain("postage-rule");
 
@@ -154,10 +155,72 @@ class WorkflowBrowserIT {
         browser.login(finance, "pass-" + RUN + "-x");
         assertThat(browser.driver().findElements(By.id("nav-invoices"))).hasSize(1);
         assertThat(browser.driver().findElements(By.id("nav-supervision"))).isEmpty();
+        assertThat(browser.driver().findElements(By.id("nav-outbox"))).isEmpty();
         browser.clickAndWait("language:zh");
         browser.clickAndWait("nav-invoices");
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("发票");
         assertThat(browser.text("postage-rule")).contains("不足 100 元");
         browser.screenshot("invoices-zh");
+    }
+
+    @Test
+    void theSupervisionListIsPagedWithItsFiltersKept() {
+        String order = "BPAGE-" + RUN;
+        for (String line : new String[] {"L1", "L2", "L3"}) {
+            assertThat(Console.api("POST", "/api/admin/supervision", adminUser(), adminPassword(),
+                    "{\"orderId\":\"" + order + "\",\"orderLineId\":\"" + line + "\"}").statusCode()).isEqualTo(201);
+        }
+        browser.login(adminUser(), adminPassword());
+        browser.open("/admin/supervisions.xhtml?orderId=" + order + "&size=2");
+        assertThat(browser.text("count")).endsWith(": 3");
+        assertThat(browser.text("pageno")).isEqualTo("Page 1 / 2");
+        assertThat(browser.driver().findElements(By.cssSelector("#list tbody tr"))).hasSize(2);
+        assertThat(browser.driver().findElements(By.id("prev"))).isEmpty();
+        browser.clickAndWait("next");
+        assertThat(browser.driver().getCurrentUrl()).contains("page=1").contains("orderId=" + order).contains("size=2");
+        assertThat(browser.text("pageno")).isEqualTo("Page 2 / 2");
+        assertThat(browser.driver().findElements(By.cssSelector("#list tbody tr"))).hasSize(1);
+        assertThat(browser.driver().findElements(By.id("next"))).isEmpty();
+        browser.clickAndWait("prev");
+        assertThat(browser.text("pageno")).isEqualTo("Page 1 / 2");
+    }
+
+    /** A parked e-mail as the sender leaves it after its last attempt; the body holds a secret the page must not show. */
+    private static long parkedMail(String eventKey) {
+        long id = ((Number) Db.value("SELECT nextval('mail_outbox_seq')")).longValue();
+        Db.update("INSERT INTO mail_outbox (id, event_key, kind, recipients, subject, body, status, attempts,"
+                        + " next_attempt_at, last_error, created_at) VALUES (?, ?, 'INVOICE_OVERDUE', 'ops@it.example',"
+                        + " ?, 'secret-body-" + RUN + "', 'PARKED', 10, NOW(), '535 authentication failed', NOW())",
+                id, eventKey, "Parked " + RUN);
+        return id;
+    }
+
+    @Test
+    void adminsSeeTheOutboxAndRetryAParkedEmailOnce() {
+        long first = parkedMail("it-parked/" + RUN + "/1");
+        long second = parkedMail("it-parked/" + RUN + "/2");
+        browser.login(adminUser(), adminPassword());
+        browser.clickAndWait("nav-outbox");
+        browser.waitForPath("/admin/outbox.xhtml");
+        new Select(browser.byId("status")).selectByValue("PARKED");
+        browser.clickAndWait("apply");
+        String row = browser.find(By.id("mail-" + first)).getText();
+        assertThat(row).contains("it-parked/" + RUN + "/1", "ops@it.example", "Parked " + RUN, "535 authentication failed",
+                "Parked", "10");
+        assertThat(browser.driver().getPageSource()).as("bodies are never shown").doesNotContain("secret-body-" + RUN);
+        browser.screenshot("outbox-parked");
+
+        browser.clickAndWait("retry-" + first);
+        assertThat(browser.text("messages")).contains("E-mail " + first + " is back in the queue");
+        assertThat(Db.value("SELECT status FROM mail_outbox WHERE id = ?", first)).isEqualTo("PENDING");
+        assertThat(Db.value("SELECT status FROM mail_outbox WHERE id = ?", second)).as("only the one pressed")
+                .isEqualTo("PARKED");
+
+        // pressed twice (another admin, or a second tab, was first): the later press changes nothing
+        assertThat(Console.api("POST", "/api/admin/mail/" + second + "/retry", adminUser(), adminPassword(), null)
+                .statusCode()).isEqualTo(200);
+        browser.clickAndWait("retry-" + second);
+        assertThat(browser.text("messages")).contains("E-mail " + second + " is not parked");
+        assertThat(Db.value("SELECT status FROM mail_outbox WHERE id = ?", second)).isNotEqualTo("PARKED");
     }
 }

@@ -158,6 +158,53 @@ class InvoiceIT {
     }
 
     @Test
+    void theListIsPagedNewestRequestFirstWithItsFiltersKept() {
+        String order = "PAGED-" + RUN;
+        List<String> requested = new java.util.ArrayList<>();
+        for (int n = 0; n < 5; n++) {
+            Map<String, Object> body = new HashMap<>(electronic(order, "10.00"));
+            body.put("requestedAt", "2026-11-2" + n + "T10:00:00+08:00");
+            requested.add(call("POST", "/api/admin/invoices", body).body().path("id").asText());
+        }
+        Map<String, Object> sameMoment = new HashMap<>(electronic(order, "10.00"));
+        sameMoment.put("requestedAt", "2026-11-22T10:00:00+08:00");
+        Workflows.Answer tied = call("POST", "/api/admin/invoices", sameMoment);
+        assertThat(tied.status()).as(tied.body().toString()).isEqualTo(201);
+        requested.add(tied.body().path("id").asText());
+
+        List<JsonNode> pages = Workflows.pages("/api/admin/invoices?orderId=" + order + "&direction=TO_CUSTOMER&size=4");
+        assertThat(pages).extracting(p -> p.path("items").size()).containsExactly(4, 2);
+        assertThat(pages).allSatisfy(p -> assertThat(p.path("total").asLong()).isEqualTo(6));
+        assertThat(pages.get(0).path("next").asText()).contains("page=1").contains("orderId=" + order)
+                .contains("direction=TO_CUSTOMER");
+        assertThat(pages.get(1).path("prev").asText()).contains("page=0");
+        List<String> walked = pages.stream().flatMap(p -> p.path("items").findValuesAsText("id").stream()).toList();
+        List<String> expected = Db.rows("SELECT id FROM invoice WHERE order_id = ? ORDER BY requested_at DESC, id DESC", order)
+                .stream().map(r -> String.valueOf(r.get("id"))).toList();
+        assertThat(walked).as("newest request first, ties by id, every row once").containsExactlyElementsOf(expected)
+                .containsExactlyInAnyOrderElementsOf(requested);
+        assertThat(walked.get(0)).isEqualTo(requested.get(4));
+        assertThat(Db.count("SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'ix_invoice_requested'"))
+                .as("the list's order has its index").isEqualTo(1);
+    }
+
+    @Test
+    void twoSimultaneousIssuesWithTheSameNumberGiveOneInvoiceAndOneClearRefusal() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            long a = call("POST", "/api/admin/invoices", electronic("RACE-A-" + RUN + round, "30.00")).body().path("id").asLong();
+            long b = call("POST", "/api/admin/invoices", electronic("RACE-B-" + RUN + round, "30.00")).body().path("id").asLong();
+            Map<String, Object> issue = Map.of("invoiceNumber", "RN" + RUN + round, "issuedOn", "2026-11-29",
+                    "pdf", file("r.pdf", "application/pdf", PDF));
+            List<Workflows.Answer> answers = Workflows.atOnce(() -> call("POST", "/api/admin/invoices/" + a + "/issue", issue),
+                    () -> call("POST", "/api/admin/invoices/" + b + "/issue", issue));
+            assertThat(answers).extracting(Workflows.Answer::status).as(answers.toString()).containsExactlyInAnyOrder(200, 400);
+            Workflows.Answer loser = answers.get(0).status() == 400 ? answers.get(0) : answers.get(1);
+            assertRefused(loser, 400, "invoice.numberUsed", "is used already");
+            assertThat(Db.count("SELECT COUNT(*) FROM invoice WHERE invoice_number = ?", "RN" + RUN + round)).isEqualTo(1);
+        }
+    }
+
+    @Test
     void huaweiSettlementInvoicesAreTrackedTheSameWay() {
         Map<String, Object> body = new HashMap<>();
         body.put("direction", "to_huawei");

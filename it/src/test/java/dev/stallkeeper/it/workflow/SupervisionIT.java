@@ -155,12 +155,60 @@ class SupervisionIT {
 
         Db.update("UPDATE supervision SET last_moved_at = last_moved_at - INTERVAL '6 days' WHERE id = ?", a);
         JsonNode stalled = call("GET", "/api/admin/supervision?stalled=true&orderId=" + order, null).body();
-        assertThat(stalled.findValuesAsText("id")).containsExactly(String.valueOf(a));
-        assertThat(stalled.get(0).path("stalled").asBoolean()).isTrue();
+        assertThat(stalled.path("items").findValuesAsText("id")).containsExactly(String.valueOf(a));
+        assertThat(stalled.path("items").get(0).path("stalled").asBoolean()).isTrue();
         assertThat(call("GET", "/api/admin/supervision/" + a, null).body().path("stalled").asBoolean()).isTrue();
         assertThat(call("GET", "/api/admin/supervision/" + b, null).body().path("stalled").asBoolean()).isFalse();
         assertThat(call("GET", "/api/admin/supervision?stage=nonsense", null).status()).isEqualTo(400);
         assertThat(call("GET", "/api/admin/supervision/999999999", null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void theListIsPagedNewestFirstWithItsFiltersKeptAndAllRowsReachable() {
+        String order = "PAGED-" + RUN;
+        List<String> opened = new java.util.ArrayList<>();
+        for (int line = 1; line <= 7; line++) {
+            opened.add(call("POST", "/api/admin/supervision", Map.of("orderId", order, "orderLineId", "L" + line))
+                    .body().path("id").asText());
+        }
+        // two rows moved at the same moment: the id breaks the tie, so no row is on two pages or on none
+        Db.update("UPDATE supervision SET last_moved_at = (SELECT MAX(last_moved_at) FROM supervision WHERE order_id = ?)"
+                + " WHERE order_id = ? AND order_line_id IN ('L3', 'L4')", order, order);
+
+        List<JsonNode> pages = Workflows.pages("/api/admin/supervision?orderId=" + order + "&size=3");
+        assertThat(pages).hasSize(3);
+        assertThat(pages).extracting(p -> p.path("items").size()).containsExactly(3, 3, 1);
+        assertThat(pages).allSatisfy(p -> {
+            assertThat(p.path("total").asLong()).isEqualTo(7);
+            assertThat(p.path("totalCapped").asBoolean()).isFalse();
+            assertThat(p.path("size").asInt()).isEqualTo(3);
+        });
+        assertThat(pages.get(0).path("prev").isTextual()).as("no previous page").isFalse();
+        assertThat(pages.get(1).path("prev").asText()).contains("page=0").contains("orderId=" + order);
+        assertThat(pages.get(0).path("next").asText()).contains("page=1").contains("size=3").contains("orderId=" + order);
+        assertThat(pages.get(2).path("next").isTextual()).as("no next page").isFalse();
+        List<String> walked = pages.stream().flatMap(p -> p.path("items").findValuesAsText("id").stream()).toList();
+        assertThat(walked).as("every row once").containsExactlyInAnyOrderElementsOf(opened);
+        List<String> ordered = Db.rows("SELECT id FROM supervision WHERE order_id = ? ORDER BY last_moved_at DESC, id DESC",
+                order).stream().map(r -> String.valueOf(r.get("id"))).toList();
+        assertThat(walked).as("most recently moved first, ties by id").containsExactlyElementsOf(ordered);
+        assertThat(call("GET", "/api/admin/supervision?orderId=" + order + "&size=3&page=9", null).body().path("items"))
+                .as("past the end: an empty page").isEmpty();
+        assertThat(call("GET", "/api/admin/supervision?orderId=" + order + "&size=1000", null).body().path("size").asInt())
+                .as("the size is capped").isEqualTo(200);
+    }
+
+    @Test
+    void twoSimultaneousOpensOfTheSameOrderLineGiveOne201AndOne409() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            Map<String, Object> body = Map.of("orderId", "RACE-" + RUN + "-" + round, "orderLineId", "L1");
+            List<Workflows.Answer> answers = Workflows.atOnce(() -> call("POST", "/api/admin/supervision", body),
+                    () -> call("POST", "/api/admin/supervision", body));
+            assertThat(answers).extracting(Workflows.Answer::status).as(answers.toString()).containsExactlyInAnyOrder(201, 409);
+            Workflows.Answer loser = answers.get(0).status() == 409 ? answers.get(0) : answers.get(1);
+            assertRefused(loser, 409, "supervision.exists", "is supervised already");
+            assertThat(Db.count("SELECT COUNT(*) FROM supervision WHERE order_id = ?", body.get("orderId"))).isEqualTo(1);
+        }
     }
 
     @Test

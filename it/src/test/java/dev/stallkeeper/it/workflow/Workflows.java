@@ -13,7 +13,15 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /** Helpers of the supervision and invoice tests: the admin API as JSON, and ledger rows seeded as callbacks would. */
 final class Workflows {
@@ -81,5 +89,36 @@ final class Workflows {
         assertThat(a.status()).as(a.body().toString()).isEqualTo(status);
         assertThat(a.body().path("key").asText()).isEqualTo(key);
         assertThat(a.body().path("error").asText()).contains(messagePart);
+    }
+
+    /** Two calls released at the same moment (a barrier), as two users pressing at once; their answers, in order. */
+    static List<Answer> atOnce(Supplier<Answer> first, Supplier<Answer> second) throws Exception {
+        CyclicBarrier start = new CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Answer> a = pool.submit(() -> {
+                start.await(10, TimeUnit.SECONDS);
+                return first.get();
+            });
+            Future<Answer> b = pool.submit(() -> {
+                start.await(10, TimeUnit.SECONDS);
+                return second.get();
+            });
+            return List.of(a.get(60, TimeUnit.SECONDS), b.get(60, TimeUnit.SECONDS));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The pages of a list, from {@code path} along its {@code next} links (at most 50 pages). */
+    static List<JsonNode> pages(String path) {
+        List<JsonNode> pages = new ArrayList<>();
+        for (String next = path; next != null && pages.size() < 50; ) {
+            Answer a = call("GET", next, null);
+            assertThat(a.status()).as(a.body().toString()).isEqualTo(200);
+            pages.add(a.body());
+            next = a.body().path("next").isTextual() ? a.body().path("next").asText() : null;
+        }
+        return pages;
     }
 }

@@ -24,6 +24,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.SecurityContext;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -109,13 +110,14 @@ public class InvoiceApi {
                 outbox.ofInvoice(i.id()).stream().map(MailView::of).toList());
     }
 
+    /** Page {@code page} (from 0) of {@code size} (default 50, at most 200), newest request first. */
     @GET
-    public List<RowView> list(@QueryParam("direction") String direction, @QueryParam("status") String status,
-                              @QueryParam("orderId") String orderId, @QueryParam("overdue") boolean overdue,
-                              @QueryParam("first") @DefaultValue("0") int first, @QueryParam("max") @DefaultValue("100") int max) {
-        return invoices.list(new Invoices.Filter(WorkflowInput.enumValue(InvoiceDirection.class, direction, "direction"),
-                WorkflowInput.enumValue(InvoiceStatus.class, status, "status"), orderId, overdue), first, max)
-                .stream().map(RowView::of).toList();
+    public PageJson<RowView> list(@QueryParam("direction") String direction, @QueryParam("status") String status,
+                                  @QueryParam("orderId") String orderId, @QueryParam("overdue") boolean overdue,
+                                  @QueryParam("page") @DefaultValue("0") int page,
+                                  @QueryParam("size") @DefaultValue("50") int size, @Context UriInfo uri) {
+        return PageJson.of(invoices.page(new Invoices.Filter(WorkflowInput.enumValue(InvoiceDirection.class, direction, "direction"),
+                WorkflowInput.enumValue(InvoiceStatus.class, status, "status"), orderId, overdue), page, size), RowView::of, uri);
     }
 
     @POST

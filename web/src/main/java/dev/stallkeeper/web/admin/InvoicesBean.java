@@ -6,6 +6,7 @@ import dev.stallkeeper.invoicing.domain.InvoiceDirection;
 import dev.stallkeeper.invoicing.domain.InvoiceMedium;
 import dev.stallkeeper.invoicing.domain.InvoiceStatus;
 import dev.stallkeeper.invoicing.domain.InvoiceType;
+import dev.stallkeeper.platform.ListPage;
 import dev.stallkeeper.platform.RefusedException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -20,7 +21,6 @@ import java.util.List;
 public class InvoicesBean extends ConsolePage {
 
     static final String[] ROLES = {"admin", "finance"};
-    private static final int PAGE = 100;
 
     @Inject
     Invoices invoices;
@@ -29,7 +29,9 @@ public class InvoicesBean extends ConsolePage {
     private String status;
     private String orderId;
     private boolean overdue;
-    private List<Invoices.Row> rows;
+    private int page;
+    private int size;
+    private ListPage<Invoices.Row> result;
 
     private String newDirection = InvoiceDirection.TO_CUSTOMER.name();
     private String newOrderId;
@@ -42,12 +44,23 @@ public class InvoicesBean extends ConsolePage {
     private String newRecipientEmail;
     private String newAmount;
 
-    public List<Invoices.Row> getRows() {
-        if (rows == null) {
-            rows = invoices.list(new Invoices.Filter(parse(InvoiceDirection.class, direction), parse(InvoiceStatus.class, status),
-                    orderId, overdue), 0, PAGE);
+    /** The page asked for (query parameters page, size), newest request first. */
+    public ListPage<Invoices.Row> getResult() {
+        if (result == null) {
+            result = invoices.page(new Invoices.Filter(parse(InvoiceDirection.class, direction), parse(InvoiceStatus.class, status),
+                    orderId, overdue), page, size);
         }
-        return rows;
+        return result;
+    }
+
+    public List<Invoices.Row> getRows() {
+        return getResult().rows();
+    }
+
+    /** The query string of this view (filters kept) with another page number. */
+    public String pageLink(int target) {
+        return PageLinks.query(target, getResult().size(), "direction", direction, "status", status, "orderId", orderId,
+                "overdue", overdue ? "true" : null);
     }
 
     static <E extends Enum<E>> E parse(Class<E> type, String value) {
@@ -79,6 +92,10 @@ public class InvoicesBean extends ConsolePage {
         }
     }
 
+    public int getPage() { return page; }
+    public void setPage(int v) { page = v; }
+    public int getSize() { return size; }
+    public void setSize(int v) { size = v; }
     public String getDirection() { return direction; }
     public void setDirection(String v) { direction = v; }
     public String getStatus() { return status; }

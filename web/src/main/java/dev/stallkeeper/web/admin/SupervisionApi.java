@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -86,12 +87,13 @@ public class SupervisionApi {
         }
     }
 
+    /** Page {@code page} (from 0) of {@code size} (default 50, at most 200), most recently moved first. */
     @GET
-    public List<RowView> list(@QueryParam("stage") String stage, @QueryParam("orderId") String orderId,
-                                       @QueryParam("stalled") boolean stalled, @QueryParam("first") @DefaultValue("0") int first,
-                                       @QueryParam("max") @DefaultValue("100") int max) {
-        return supervisions.list(new Supervisions.Filter(WorkflowInput.enumValue(Stage.class, stage, "stage"), orderId, stalled),
-                first, max).stream().map(RowView::of).toList();
+    public PageJson<RowView> list(@QueryParam("stage") String stage, @QueryParam("orderId") String orderId,
+                                  @QueryParam("stalled") boolean stalled, @QueryParam("page") @DefaultValue("0") int page,
+                                  @QueryParam("size") @DefaultValue("50") int size, @Context UriInfo uri) {
+        return PageJson.of(supervisions.page(new Supervisions.Filter(WorkflowInput.enumValue(Stage.class, stage, "stage"),
+                orderId, stalled), page, size), RowView::of, uri);
     }
 
     @POST

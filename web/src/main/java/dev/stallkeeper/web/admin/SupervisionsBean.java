@@ -1,5 +1,6 @@
 package dev.stallkeeper.web.admin;
 
+import dev.stallkeeper.platform.ListPage;
 import dev.stallkeeper.platform.RefusedException;
 import dev.stallkeeper.supervision.application.Supervisions;
 import dev.stallkeeper.supervision.domain.Stage;
@@ -16,7 +17,6 @@ import java.util.List;
 public class SupervisionsBean extends ConsolePage {
 
     static final String[] ROLES = {"admin", "operator"};
-    private static final int PAGE = 100;
 
     @Inject
     Supervisions supervisions;
@@ -24,17 +24,30 @@ public class SupervisionsBean extends ConsolePage {
     private String stage;
     private String orderId;
     private boolean stalled;
-    private List<Supervisions.Row> rows;
+    private int page;
+    private int size;
+    private ListPage<Supervisions.Row> result;
     private String newOrderId;
     private String newOrderLineId;
     private String newHardwareCodes;
 
-    public List<Supervisions.Row> getRows() {
-        if (rows == null) {
+    /** The page asked for (query parameters page, size), most recently moved first. */
+    public ListPage<Supervisions.Row> getResult() {
+        if (result == null) {
             Stage s = stage == null || stage.isBlank() ? null : Stage.valueOf(stage);
-            rows = supervisions.list(new Supervisions.Filter(s, orderId, stalled), 0, PAGE);
+            result = supervisions.page(new Supervisions.Filter(s, orderId, stalled), page, size);
         }
-        return rows;
+        return result;
+    }
+
+    public List<Supervisions.Row> getRows() {
+        return getResult().rows();
+    }
+
+    /** The query string of this view (filters kept) with another page number. */
+    public String pageLink(int target) {
+        return PageLinks.query(target, getResult().size(), "stage", stage, "orderId", orderId, "stalled",
+                stalled ? "true" : null);
     }
 
     public List<Stage> getStages() {
@@ -53,6 +66,10 @@ public class SupervisionsBean extends ConsolePage {
         }
     }
 
+    public int getPage() { return page; }
+    public void setPage(int v) { page = v; }
+    public int getSize() { return size; }
+    public void setSize(int v) { size = v; }
     public String getStage() { return stage; }
     public void setStage(String v) { stage = v == null || v.isBlank() || !Arrays.stream(Stage.values()).anyMatch(s -> s.name().equals(v)) ? null : v; }
     public String getOrderId() { return orderId; }
