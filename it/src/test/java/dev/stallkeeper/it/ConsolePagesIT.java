@@ -183,8 +183,7 @@ class ConsolePagesIT {
 
         HttpResponse<String> page = browser.get("/admin/messages.xhtml");
         assertThat(page.body()).contains(id).contains("SaaS tenant service unavailable");
-        String button = buttonFor(page.body(), id);
-        Map<String, String> press = Map.of("parked", "parked", button, "Replay",
+        Map<String, String> press = Map.of("parked", "parked", "parked:replay", buttonFor(page.body(), id),
                 "jakarta.faces.ViewState", Console.viewStateOf(page.body(), "parked"));
 
         HttpResponse<String> first = browser.post("/admin/messages.xhtml", press);
@@ -220,10 +219,10 @@ class ConsolePagesIT {
         assertThat(page).contains("PostgreSQL").contains("id=\"check-openApi\"").contains("id=\"check-clock\"");
     }
 
-    /** The name of the replay button in the row of that instance. */
+    /** The value of the replay button in the row of that instance (the id of its work). */
     private static String buttonFor(String html, String instanceId) {
         int row = html.indexOf(instanceId);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"(parked:table:\\d+:replay)\"").matcher(html);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"parked:replay\" value=\"(\\d+)\"").matcher(html);
         assertThat(m.find(row)).as("replay button after " + instanceId).isTrue();
         return m.group(1);
     }

@@ -344,8 +344,7 @@ class UsagePushIT {
         admin.login(Console.adminUser(), Console.adminPassword());
         HttpResponse<String> page = admin.get("/admin/messages.xhtml");
         assertThat(page.body()).contains(id).contains(sn).contains("21-day window");
-        String button = replayButtonFor(page.body(), id);
-        Map<String, String> press = Map.of("parkedUsage", "parkedUsage", button, "Replay",
+        Map<String, String> press = Map.of("parkedUsage", "parkedUsage", "parkedUsage:replay", replayButtonFor(page.body(), id),
                 "jakarta.faces.ViewState", Console.viewStateOf(page.body(), "parkedUsage"));
 
         assertThat(admin.post("/admin/messages.xhtml", press).statusCode()).isEqualTo(302);
@@ -451,10 +450,10 @@ class UsagePushIT {
         }
     }
 
-    /** The name of the replay button in the parked-usage row of that record. */
+    /** The value of the replay button in the parked-usage row of that record (the record's id). */
     private static String replayButtonFor(String html, String reportId) {
         int row = html.indexOf(reportId);
-        Matcher m = Pattern.compile("name=\"(parkedUsage:table:\\d+:replay)\"").matcher(html);
+        Matcher m = Pattern.compile("name=\"parkedUsage:replay\" value=\"(\\d+)\"").matcher(html);
         assertThat(m.find(row)).as("replay button after " + reportId).isTrue();
         return m.group(1);
     }

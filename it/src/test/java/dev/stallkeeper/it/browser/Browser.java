@@ -207,8 +207,26 @@ public final class Browser
     /** Clicks and waits until the page it leads to (a redirect after a Faces post, usually) has replaced this one. */
     public void clickAndWait(WebElement element) {
         element.click();
-        wait.until(ExpectedConditions.stalenessOf(element));
+        wait.until(d -> isGone(element));
         waitUntilLoaded();
+    }
+
+    /**
+     * True once the element's page has been replaced. While the old document is being torn down, ChromeDriver may
+     * answer "Node with given id does not belong to the document" instead of a stale-element error: that is gone too.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     public void clickAndWait(String id) {

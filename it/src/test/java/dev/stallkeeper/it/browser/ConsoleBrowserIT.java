@@ -360,7 +360,7 @@ class ConsoleBrowserIT {
         assertThat(row.getText()).contains("PROVISION").contains("SaaS tenant service unavailable");
         browser.screenshot("parked");
 
-        browser.clickAndWait(row.findElement(By.cssSelector("input[type=submit]")));
+        browser.clickAndWait(row.findElement(By.cssSelector("button.replay")));
         browser.waitForPath("/admin/messages.xhtml");
         assertThat(browser.text("messages")).isEqualTo("Work " + workId + " will run again within seconds.");
         assertThat(Db.count("SELECT COUNT(*) FROM instance_event WHERE instance_id = ? AND event_type = 'PROVISION_REPLAYED'",

@@ -88,6 +88,24 @@ public class MessagesBean {
         return parked;
     }
 
+    /**
+     * The replay whose row button was pressed: the buttons carry the id of their work ({@code parked:replay}) or usage
+     * record ({@code parkedUsage:replay}) as their value, so a list that changed since the page was shown cannot
+     * turn a press into the replay of another row.
+     */
+    public String replayPressed(String button) {
+        requireReplayRole();
+        String raw = faces.getExternalContext().getRequestParameterMap().get(button);
+        long id;
+        try {
+            id = Long.parseLong(raw == null ? "" : raw.strip());
+        } catch (NumberFormatException e) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "nothing to replay", null));
+            return null;
+        }
+        return "parkedUsage:replay".equals(button) ? replayUsage(id) : replay(id);
+    }
+
     public String replay(long workId) {
         requireReplayRole();
         InterfaceMessages.Replay outcome = messages.replay(workId, faces.getExternalContext().getUserPrincipal().getName());
