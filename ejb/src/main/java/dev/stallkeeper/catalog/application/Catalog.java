@@ -1,5 +1,7 @@
 package dev.stallkeeper.catalog.application;
 
+import static dev.stallkeeper.platform.SqlTimes.instant;
+
 import dev.stallkeeper.billing.application.BillingSettings;
 import dev.stallkeeper.billing.domain.ProductType;
 import dev.stallkeeper.catalog.domain.CatalogException;
@@ -155,7 +157,7 @@ public class Catalog {
     /** Names a product type (blank: back to its code). The type must be configured or have products. */
     public ProductTypeView renameProductType(String code, String displayName, String by) {
         String name = DisplayName.normalize(displayName);
-        if (overview().stream().noneMatch(t -> t.code().equals(code))) {
+        if (!knownTypes().contains(code) && products().noneMatch(p -> billing.productType(p).equals(code))) {
             throw new UnknownEntry("no product type " + code + " is configured or has products");
         }
         em.createNativeQuery("DELETE FROM catalog_product_type WHERE code = ?1").setParameter(1, code).executeUpdate();
@@ -179,6 +181,11 @@ public class Catalog {
         public UnknownEntry(String message) {
             super(message);
         }
+    }
+
+    private java.util.stream.Stream<String> products() {
+        return em.createNativeQuery("SELECT product_id FROM catalog_product").getResultList().stream()
+                .map(String.class::cast);
     }
 
     private TreeSet<String> knownTypes() {
@@ -211,22 +218,6 @@ public class Catalog {
 
     private OffsetDateTime now() {
         return clock.instant().atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("unexpected time " + value.getClass());
     }
 
     private static String truncate(String s, int max) {
