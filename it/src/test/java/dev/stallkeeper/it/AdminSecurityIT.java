@@ -5,6 +5,7 @@ import static dev.stallkeeper.it.support.Console.adminUser;
 import static dev.stallkeeper.it.support.Console.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stallkeeper.it.clock.TestClock;
 import dev.stallkeeper.it.support.Console;
 import dev.stallkeeper.it.support.Db;
 import dev.stallkeeper.it.support.Deployments;
@@ -36,7 +37,7 @@ class AdminSecurityIT {
     private static final List<String> PAGES = List.of("/admin/", "/admin/index.xhtml", "/admin/users.xhtml",
             "/admin/settings.xhtml", "/admin/instances.xhtml", "/admin/instance.xhtml?id=x", "/admin/messages.xhtml",
             "/admin/products.xhtml", "/admin/tenants.xhtml", "/admin/settlement.xhtml",
-            "/admin/settlement-period.xhtml?period=202610", "/admin/supervisions.xhtml", "/admin/invoices.xhtml");
+            "/admin/settlement-period.xhtml?period=" + TestClock.period(1), "/admin/supervisions.xhtml", "/admin/invoices.xhtml");
 
     /** Pages and API reads that belong to some roles only: path, then the roles allowed besides admin. */
     private static final List<String[]> BY_ROLE = List.of(

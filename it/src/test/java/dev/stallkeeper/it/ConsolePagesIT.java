@@ -3,8 +3,10 @@ package dev.stallkeeper.it;
 import static dev.stallkeeper.it.support.Console.adminPassword;
 import static dev.stallkeeper.it.support.Console.adminUser;
 import static dev.stallkeeper.it.support.KooGallery.body;
+import static dev.stallkeeper.it.support.KooGallery.expireTime;
 import static dev.stallkeeper.it.support.KooGallery.newInstance;
 import static dev.stallkeeper.it.support.KooGallery.openApi;
+import static dev.stallkeeper.it.support.KooGallery.orderTime;
 import static dev.stallkeeper.it.support.KooGallery.send;
 import static dev.stallkeeper.it.support.KooGallery.uniqueOrderId;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,8 +50,8 @@ class ConsolePagesIT {
 
     private static String buy(String productId, String sku, String productName, String customerName) {
         String orderId = uniqueOrderId();
-        openApi().register(new OrderInfo(orderId, "NEW", "20261101080000",
-                List.of(new OrderLine(orderId + "-000001", "PERIOD", "month", 1, "20271201080000",
+        openApi().register(new OrderInfo(orderId, "NEW", orderTime(),
+                List.of(new OrderLine(orderId + "-000001", "PERIOD", "month", 1, expireTime(13),
                         new BigDecimal("99.00"), "CNY", List.of(new ProductInfo(productId, sku, 5, productName)))),
                 new BuyerInfo("cust-" + orderId, customerName, null, null, null, null), List.of()));
         String id = UUID.randomUUID().toString();

@@ -3,9 +3,12 @@ package dev.stallkeeper.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.stallkeeper.it.clock.TestClock;
 import dev.stallkeeper.it.support.Db;
 import dev.stallkeeper.it.support.Deployments;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -23,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * would), it forgets expired nonces and deletes callbacks past the audit retention in checkpointed chunks, and
  * JBeret records the run in its JDBC job repository inside the application's database.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, TestClock.class})
 @RunAsClient
 class HousekeepingJobIT {
 
@@ -40,14 +43,14 @@ class HousekeepingJobIT {
     @Test
     void deletesWhatRetentionAllowsInChunksAndRecordsTheRunInTheApplicationDatabase() throws Exception {
         Db.update("INSERT INTO callback_log (id, received_at, activity, test_flag, result_code, latency_ms)"
-                + " SELECT ? + g, now() - interval '500 days', 'newInstance', FALSE, '000000', 1"
-                + " FROM generate_series(1, 1200) g", FIRST_OLD_ID);
+                + " SELECT ? + g, ? - interval '500 days', 'newInstance', FALSE, '000000', 1"
+                + " FROM generate_series(1, 1200) g", FIRST_OLD_ID, now());
         Db.update("INSERT INTO callback_log (id, received_at, activity, test_flag, result_code, latency_ms)"
-                + " SELECT ? + 5000 + g, now() - interval '10 days', 'queryInstance', FALSE, '000000', 1"
-                + " FROM generate_series(1, 3) g", FIRST_OLD_ID);
+                + " SELECT ? + 5000 + g, ? - interval '10 days', 'queryInstance', FALSE, '000000', 1"
+                + " FROM generate_series(1, 3) g", FIRST_OLD_ID, now());
         Db.update("INSERT INTO callback_nonce (nonce, body_sha256, received_at)"
-                + " SELECT 'housekeeping-old-' || g, 'x', now() - interval '1 hour' FROM generate_series(1, 10) g");
-        Db.update("INSERT INTO callback_nonce (nonce, body_sha256, received_at) VALUES ('housekeeping-fresh', 'x', now())");
+                + " SELECT 'housekeeping-old-' || g, 'x', ? - interval '1 hour' FROM generate_series(1, 10) g", now());
+        Db.update("INSERT INTO callback_nonce (nonce, body_sha256, received_at) VALUES ('housekeeping-fresh', 'x', ?)", now());
 
         long execution = startHousekeeping();
 
@@ -74,7 +77,7 @@ class HousekeepingJobIT {
     @Test
     void aBadParameterFailsTheRunWithItsReasonAndDeletesNothing() throws Exception {
         Db.update("INSERT INTO callback_log (id, received_at, activity, test_flag, result_code, latency_ms)"
-                + " VALUES (?, now() - interval '900 days', 'newInstance', FALSE, '000000', 1)", FIRST_OLD_ID + 9000);
+                + " VALUES (?, ? - interval '900 days', 'newInstance', FALSE, '000000', 1)", FIRST_OLD_ID + 9000, now());
         ModelNode op = startOperation();
         op.get("properties").get("asOf").set("yesterday");
         long execution = execute(op).asLong();
@@ -85,6 +88,11 @@ class HousekeepingJobIT {
         assertThat(Db.value("SELECT executionexception FROM step_execution WHERE jobexecutionid = ?"
                 + " AND stepname = 'purge-nonces'", execution)).asString().contains("ISO-8601");
         assertThat(Db.count("SELECT COUNT(*) FROM callback_log WHERE id = ?", FIRST_OLD_ID + 9000)).isEqualTo(1);
+    }
+
+    /** Now on the test clock, which the server's retention is measured from. */
+    private static OffsetDateTime now() {
+        return TestClock.now().atOffset(ZoneOffset.UTC);
     }
 
     private long startHousekeeping() throws Exception {

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stallkeeper.it.clock.TestClock;
 import dev.stallkeeper.it.support.Db;
 import dev.stallkeeper.it.support.Deployments;
 import dev.stallkeeper.it.support.Kit;
 import dev.stallkeeper.protocol.KitSignature;
+import dev.stallkeeper.protocol.KooTime;
 import dev.stallkeeper.simulator.CallbackClient;
 import dev.stallkeeper.simulator.CallbackResult;
 import java.nio.charset.StandardCharsets;
@@ -76,7 +78,7 @@ class KitSyncIT {
         String tenantId = Kit.uniqueTenantId();
         byte[] body = Kit.bytes(Kit.tenantSync(tenantId, 1, "Acme", DOMAIN));
         String nonce = CallbackClient.newNonce();
-        String ts = Long.toString(System.currentTimeMillis());
+        String ts = Long.toString(TestClock.millis());
         String good = KitSignature.sign(Kit.key(), nonce, ts, body);
         String flipped = good.substring(0, 5) + (good.charAt(5) == 'a' ? 'b' : 'a') + good.substring(6);
 
@@ -89,7 +91,7 @@ class KitSyncIT {
                 KitSignature.sign(System.getProperty("it.key"), nonce, ts, body)).resultCode()).isEqualTo("000001");
         for (long shift : new long[] {-61_000, 61_000}) {
             String n = CallbackClient.newNonce();
-            String t = Long.toString(System.currentTimeMillis() + shift);
+            String t = Long.toString(TestClock.millis() + shift);
             assertThat(Kit.sendRaw("tenantSync", body, n, t, KitSignature.sign(Kit.key(), n, t, body)).resultCode())
                     .as("shift %d", shift).isEqualTo("000002");
         }
@@ -106,7 +108,7 @@ class KitSyncIT {
         String tenantId = Kit.uniqueTenantId();
         byte[] body = Kit.bytes(Kit.tenantSync(tenantId, 1, "Replay", DOMAIN));
         String nonce = CallbackClient.newNonce();
-        String ts = Long.toString(System.currentTimeMillis());
+        String ts = Long.toString(TestClock.millis());
         String sign = KitSignature.sign(Kit.key(), nonce, ts, body);
         CallbackResult first = Kit.sendRaw("tenantSync", body, nonce, ts, sign);
         CallbackResult again = Kit.sendRaw("tenantSync", body, nonce, ts, sign);
@@ -235,7 +237,7 @@ class KitSyncIT {
         ObjectNode single = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
                 .put("instanceId", "inst-" + tenantId).put("tenantId", tenantId).put("orgCode", "E")
                 .put("orgName", "Sales").put("parentCode", "A").put("flag", 1).put("testFlag", 0)
-                .put("timeStamp", "20261129120000000");
+                .put("timeStamp", KooTime.format17(TestClock.now()));
         assertOk(Kit.send("singleOrgSync", single));
         assertOk(Kit.send("singleOrgSync", single.deepCopy().put("orgName", "Sales East").put("flag", 2)));
         assertThat(Db.value("SELECT org_name FROM kit_org WHERE tenant_id = ? AND org_code = 'E'", tenantId))
@@ -285,7 +287,7 @@ class KitSyncIT {
     private static ObjectNode orgs(String tenantId, String... codes) {
         ObjectNode body = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
                 .put("instanceId", "inst-" + tenantId).put("tenantId", tenantId).put("testFlag", 0)
-                .put("timeStamp", "20261129120000000");
+                .put("timeStamp", KooTime.format17(TestClock.now()));
         ArrayNode list = body.putArray("orgInfoList");
         for (String c : codes) {
             list.addObject().put("orgCode", c).put("orgName", "Org " + c).put("parentCode", "A".equals(c) ? "" : "A");

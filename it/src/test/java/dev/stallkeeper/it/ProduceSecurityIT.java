@@ -8,6 +8,7 @@ import static dev.stallkeeper.it.support.KooGallery.uniqueOrderId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stallkeeper.it.clock.TestClock;
 import dev.stallkeeper.it.support.Db;
 import dev.stallkeeper.it.support.Deployments;
 import dev.stallkeeper.protocol.BodySign;
@@ -36,7 +37,7 @@ class ProduceSecurityIT {
     }
 
     private static String now() {
-        return Long.toString(System.currentTimeMillis());
+        return Long.toString(TestClock.millis());
     }
 
     private static byte[] debugCreate(String orderId) {
@@ -95,7 +96,7 @@ class ProduceSecurityIT {
         byte[] body = debugCreate(uniqueOrderId());
         for (long shift : new long[] {-61_000, 61_000}) {
             String nonce = CallbackClient.newNonce();
-            String ts = Long.toString(System.currentTimeMillis() + shift);
+            String ts = Long.toString(TestClock.millis() + shift);
             CallbackResult result = client().send(body, nonce, ts, sign(body, nonce, ts));
             assertThat(result.resultCode()).as("shift %d ms", shift).isEqualTo("000002");
         }
@@ -105,7 +106,7 @@ class ProduceSecurityIT {
     void secondsTimestampWithinTheWindowIsAccepted() {
         byte[] body = debugCreate(uniqueOrderId());
         String nonce = CallbackClient.newNonce();
-        String ts = Long.toString(System.currentTimeMillis() / 1000);
+        String ts = Long.toString(TestClock.millis() / 1000);
         assertThat(client().send(body, nonce, ts, sign(body, nonce, ts)).resultCode()).isEqualTo("000000");
     }
 

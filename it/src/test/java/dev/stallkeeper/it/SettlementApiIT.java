@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stallkeeper.it.clock.TestClock;
 import dev.stallkeeper.it.settlement.SettledPeriods;
 import dev.stallkeeper.it.support.Console;
 import dev.stallkeeper.it.support.Db;
@@ -31,15 +32,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The settlement admin API end to end, as a finance user: the bill file imported as CSV and one bill as JSON,
- * a run of September 2026 started and polled until done, its statements, worklist and CSV exports; a bad file
- * refused with its line numbers and nothing of it imported; operators and anonymous callers refused. Product
+ * a run of the month before last (on the test clock) started and polled until done, its statements, worklist
+ * and CSV exports; a bad file refused with its line numbers and nothing of it imported; operators and anonymous callers refused. Product
  * types SKAPI_* are this test's own; the period is forgotten afterwards (periods settle in order).
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, TestClock.class})
 @RunAsClient
 class SettlementApiIT {
 
-    private static final String PERIOD = "202609";
+    /** The month before last on the test clock (yyyyMM), and the same as yyyy-MM for the bills' dates. */
+    private static String period;
+    private static String month;
     private static final String FINANCE = "it-settle-finance";
     private static final String FINANCE_PASSWORD = "finance-pass-0002";
     private static final String OPERATOR = "it-settle-operator";
@@ -56,43 +59,45 @@ class SettlementApiIT {
 
     @BeforeAll
     static void staff() {
+        period = TestClock.period(2);
+        month = period.substring(0, 4) + "-" + period.substring(4);
         Console.ensureUser(OPERATOR, OPERATOR_PASSWORD, "operator");
         Console.ensureUser(FINANCE, FINANCE_PASSWORD, "finance");
     }
 
     @AfterAll
     static void forgetThePeriod() {
-        SettledPeriods.forget(Integer.parseInt(PERIOD), "SKAPI-");
+        SettledPeriods.forget(Integer.parseInt(period), "SKAPI-");
     }
 
     @Test
     void importsBillsRunsThePeriodWithProgressAndExportsStatementsAndWorklist() throws Exception {
         HttpResponse<String> imported = csv(FINANCE, FINANCE_PASSWORD, HEADER
-                + "NEW,SKAPI-1,1,600.00,skapi saas,PAID,NOT_REQUIRED,2026-09-03T02:00:00Z,\n"
-                + "NEW,SKAPI-2,1,500.00,SKAPI_SAAS,PAID,NOT_REQUIRED,2026-09-10 10:00:00,\n"
-                + "NEW,SKAPI-3,1,200.00,SKAPI_SAAS,UNPAID,NOT_REQUIRED,2026-09-11T02:00:00Z,\n"
-                + "NEW,SKAPI-4,1,300.00,SKAPI_LICENSE,PAID,NOT_REQUIRED,2026-09-12T02:00:00Z,\n"
-                + "NEW,SKAPI-5,1,50.00,SKAPI_LICENSE,PAID,IN_PROGRESS,2026-09-13T02:00:00Z,\n");
+                + "NEW,SKAPI-1,1,600.00,skapi saas,PAID,NOT_REQUIRED," + month + "-03T02:00:00Z,\n"
+                + "NEW,SKAPI-2,1,500.00,SKAPI_SAAS,PAID,NOT_REQUIRED," + month + "-10 10:00:00,\n"
+                + "NEW,SKAPI-3,1,200.00,SKAPI_SAAS,UNPAID,NOT_REQUIRED," + month + "-11T02:00:00Z,\n"
+                + "NEW,SKAPI-4,1,300.00,SKAPI_LICENSE,PAID,NOT_REQUIRED," + month + "-12T02:00:00Z,\n"
+                + "NEW,SKAPI-5,1,50.00,SKAPI_LICENSE,PAID,IN_PROGRESS," + month + "-13T02:00:00Z,\n");
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
         assertThat(json(imported)).isEqualTo(JSON.readTree("{\"created\":5,\"updated\":0,\"unchanged\":0}"));
         assertThat(json(csv(FINANCE, FINANCE_PASSWORD, HEADER + "NEW,SKAPI-1,1,600.00,SKAPI_SAAS,PAID,NOT_REQUIRED,"
-                + "2026-09-03T02:00:00Z,\n")).get("unchanged").asInt()).as("the same bill again").isEqualTo(1);
+                + month + "-03T02:00:00Z,\n")).get("unchanged").asInt()).as("the same bill again").isEqualTo(1);
 
         HttpResponse<String> posted = api("POST", "/api/admin/bills", FINANCE, FINANCE_PASSWORD,
                 "[{\"kind\":\"RENEWAL\",\"order_id\":\"SKAPI-1\",\"order_line_id\":\"1\",\"amount\":100.5,"
                         + "\"product_type\":\"SKAPI_SAAS\",\"payment_state\":\"PAID\",\"supervision_state\":\"NOT_REQUIRED\","
-                        + "\"effective_at\":\"2026-09-20T00:00:00+08:00\"}]");
+                        + "\"effective_at\":\"" + month + "-20T00:00:00+08:00\"}]");
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
         assertThat(json(posted).get("created").asInt()).isEqualTo(1);
         assertThat(Db.value("SELECT recorded_by FROM bill WHERE order_id = 'SKAPI-1' AND kind = 'RENEWAL'")).isEqualTo("API");
 
-        HttpResponse<String> started = api("POST", "/api/admin/settlement/runs/" + PERIOD, FINANCE, FINANCE_PASSWORD, null);
+        HttpResponse<String> started = api("POST", "/api/admin/settlement/runs/" + period, FINANCE, FINANCE_PASSWORD, null);
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         long execution = json(started).get("executionId").asLong();
 
         List<Long> progress = new ArrayList<>();
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            HttpResponse<String> run = api("GET", "/api/admin/settlement/runs/" + PERIOD, FINANCE, FINANCE_PASSWORD, null);
+            HttpResponse<String> run = api("GET", "/api/admin/settlement/runs/" + period, FINANCE, FINANCE_PASSWORD, null);
             if (run.statusCode() == 404) {
                 return false; // the job has not claimed the period yet
             }
@@ -100,7 +105,7 @@ class SettlementApiIT {
             progress.add(r.get("doneBills").asLong());
             return r.get("status").asText().equals("COMPLETED");
         });
-        JsonNode run = json(api("GET", "/api/admin/settlement/runs/" + PERIOD, FINANCE, FINANCE_PASSWORD, null));
+        JsonNode run = json(api("GET", "/api/admin/settlement/runs/" + period, FINANCE, FINANCE_PASSWORD, null));
         assertThat(run.get("doneBills").asLong()).as("progress at the end").isEqualTo(run.get("totalBills").asLong())
                 .isGreaterThanOrEqualTo(6);
         assertThat(run.get("percent").asDouble()).isEqualTo(100.0);
@@ -110,9 +115,9 @@ class SettlementApiIT {
         assertThat(progress).as("progress never goes back").isSorted();
 
         JsonNode history = json(api("GET", "/api/admin/settlement/runs", FINANCE, FINANCE_PASSWORD, null));
-        assertThat(history.findValuesAsText("period")).contains(PERIOD);
+        assertThat(history.findValuesAsText("period")).contains(period);
 
-        JsonNode statements = json(api("GET", "/api/admin/settlement/periods/" + PERIOD + "/statements", FINANCE,
+        JsonNode statements = json(api("GET", "/api/admin/settlement/periods/" + period + "/statements", FINANCE,
                 FINANCE_PASSWORD, null));
         JsonNode saas = byType(statements, "SKAPI_SAAS");
         assertThat(saas.get("settled").asBoolean()).isTrue();
@@ -126,7 +131,7 @@ class SettlementApiIT {
         assertThat(license.get("carryOut").asText()).isEqualTo("300.00");
         assertThat(license.get("bills")).isEmpty();
 
-        JsonNode worklist = json(api("GET", "/api/admin/settlement/periods/" + PERIOD + "/worklist", FINANCE,
+        JsonNode worklist = json(api("GET", "/api/admin/settlement/periods/" + period + "/worklist", FINANCE,
                 FINANCE_PASSWORD, null));
         List<String> mine = new ArrayList<>();
         for (JsonNode line : worklist.get("lines")) {
@@ -138,29 +143,29 @@ class SettlementApiIT {
         assertThat(mine).containsExactlyInAnyOrder("UNPAID SKAPI_SAAS 200.00", "SUPERVISION_OPEN SKAPI_LICENSE 50.00",
                 "BELOW_THRESHOLD SKAPI_LICENSE 300.00 gap 700.00");
 
-        HttpResponse<String> statementsCsv = api("GET", "/api/admin/settlement/periods/" + PERIOD + "/statements.csv",
+        HttpResponse<String> statementsCsv = api("GET", "/api/admin/settlement/periods/" + period + "/statements.csv",
                 FINANCE, FINANCE_PASSWORD, null);
         assertThat(statementsCsv.statusCode()).isEqualTo(200);
         assertThat(statementsCsv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         assertThat(statementsCsv.body().lines()).first().isEqualTo("period,product_type,settled,carried_in,period_amount,"
                 + "accumulated,bill_count,threshold,fee_percent,gross,fee,net,carry_out,gap");
         assertThat(statementsCsv.body().lines()).contains(
-                PERIOD + ",SKAPI_SAAS,true,0.00,1200.50,1200.50,3,1000.00,5,1200.50,60.03,1140.47,0.00,0.00",
-                PERIOD + ",SKAPI_LICENSE,false,0.00,300.00,300.00,1,1000.00,5,0.00,0.00,0.00,300.00,700.00");
-        String linesCsv = api("GET", "/api/admin/settlement/periods/" + PERIOD + "/statement-lines.csv", FINANCE,
+                period + ",SKAPI_SAAS,true,0.00,1200.50,1200.50,3,1000.00,5,1200.50,60.03,1140.47,0.00,0.00",
+                period + ",SKAPI_LICENSE,false,0.00,300.00,300.00,1,1000.00,5,0.00,0.00,0.00,300.00,700.00");
+        String linesCsv = api("GET", "/api/admin/settlement/periods/" + period + "/statement-lines.csv", FINANCE,
                 FINANCE_PASSWORD, null).body();
         assertThat(linesCsv.lines().filter(l -> l.contains(",SKAPI_SAAS,"))).hasSize(3);
-        String worklistCsv = api("GET", "/api/admin/settlement/periods/" + PERIOD + "/worklist.csv", FINANCE,
+        String worklistCsv = api("GET", "/api/admin/settlement/periods/" + period + "/worklist.csv", FINANCE,
                 FINANCE_PASSWORD, null).body();
         assertThat(worklistCsv.lines().filter(l -> l.contains(",SKAPI_"))).containsExactlyInAnyOrder(
-                PERIOD + ",BELOW_THRESHOLD,SKAPI_LICENSE,,300.00,,700.00",
-                PERIOD + ",SUPERVISION_OPEN,SKAPI_LICENSE," + billId("SKAPI-5") + ",50.00,2026-09-13T02:00:00Z,",
-                PERIOD + ",UNPAID,SKAPI_SAAS," + billId("SKAPI-3") + ",200.00,,");
+                period + ",BELOW_THRESHOLD,SKAPI_LICENSE,,300.00,,700.00",
+                period + ",SUPERVISION_OPEN,SKAPI_LICENSE," + billId("SKAPI-5") + ",50.00," + month + "-13T02:00:00Z,",
+                period + ",UNPAID,SKAPI_SAAS," + billId("SKAPI-3") + ",200.00,,");
 
-        HttpResponse<String> again = api("POST", "/api/admin/settlement/runs/" + PERIOD, FINANCE, FINANCE_PASSWORD, null);
+        HttpResponse<String> again = api("POST", "/api/admin/settlement/runs/" + period, FINANCE, FINANCE_PASSWORD, null);
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(json(again).get("error").asText()).contains("settled already");
-        assertThat(api("POST", "/api/admin/settlement/runs/" + PERIOD + "/restart", FINANCE, FINANCE_PASSWORD, null)
+        assertThat(api("POST", "/api/admin/settlement/runs/" + period + "/restart", FINANCE, FINANCE_PASSWORD, null)
                 .statusCode()).as("nothing to restart").isEqualTo(409);
         HttpResponse<String> early = api("POST", "/api/admin/settlement/runs/209912", FINANCE, FINANCE_PASSWORD, null);
         assertThat(early.statusCode()).isEqualTo(400);
@@ -171,10 +176,10 @@ class SettlementApiIT {
     @Test
     void aBadFileIsRefusedWithItsLineNumbersAndNothingOfItIsImported() throws Exception {
         HttpResponse<String> refused = csv(adminUser(), adminPassword(), HEADER
-                + "NEW,SKAPI-BAD-1,1,10.00,SKAPI_SAAS,PAID,NOT_REQUIRED,2026-09-03T02:00:00Z,\n"
-                + "NEW,SKAPI-BAD-2,1,10.001,SKAPI_SAAS,PAID,NOT_REQUIRED,2026-09-03T02:00:00Z,\n"
-                + "NEW,SKAPI-BAD-3,1,10.00,SKAPI_SAAS,PAID,NOT_REQUIRED,2026-09-03T02:00:00Z,\n"
-                + "NEW,SKAPI-BAD-4,1,10.00,SKAPI_SAAS,PAYED,NOT_REQUIRED,2026-09-03T02:00:00Z,\n");
+                + "NEW,SKAPI-BAD-1,1,10.00,SKAPI_SAAS,PAID,NOT_REQUIRED," + month + "-03T02:00:00Z,\n"
+                + "NEW,SKAPI-BAD-2,1,10.001,SKAPI_SAAS,PAID,NOT_REQUIRED," + month + "-03T02:00:00Z,\n"
+                + "NEW,SKAPI-BAD-3,1,10.00,SKAPI_SAAS,PAID,NOT_REQUIRED," + month + "-03T02:00:00Z,\n"
+                + "NEW,SKAPI-BAD-4,1,10.00,SKAPI_SAAS,PAYED,NOT_REQUIRED," + month + "-03T02:00:00Z,\n");
         assertThat(refused.statusCode()).isEqualTo(400);
         JsonNode body = json(refused);
         assertThat(body.get("error").asText()).isEqualTo("2 problem(s), nothing imported");
@@ -186,7 +191,7 @@ class SettlementApiIT {
         HttpResponse<String> badJson = api("POST", "/api/admin/bills", adminUser(), adminPassword(),
                 "[{\"kind\":\"NEW\",\"order_id\":\"SKAPI-BAD-5\",\"order_line_id\":\"1\",\"amount\":\"5.00\","
                         + "\"product_type\":\"SKAPI_SAAS\",\"payment_state\":\"PAID\",\"supervision_state\":\"NOT_REQUIRED\","
-                        + "\"effective_at\":\"2026-09-03T02:00:00Z\"},"
+                        + "\"effective_at\":\"" + month + "-03T02:00:00Z\"},"
                         + "{\"kind\":\"NEW\",\"order_id\":\"SKAPI-BAD-6\",\"amount\":\"5.00\",\"colour\":\"red\"}]");
         assertThat(badJson.statusCode()).isEqualTo(400);
         assertThat(json(badJson).get("problems").findValuesAsText("line")).containsOnly("2");
@@ -196,9 +201,9 @@ class SettlementApiIT {
 
     @Test
     void operatorsAndAnonymousCallersAreRefused() {
-        for (String[] call : new String[][] {{"GET", "/api/admin/settlement/runs"}, {"POST", "/api/admin/settlement/runs/" + PERIOD},
-                {"GET", "/api/admin/settlement/periods/" + PERIOD + "/statements"},
-                {"GET", "/api/admin/settlement/periods/" + PERIOD + "/worklist.csv"}}) {
+        for (String[] call : new String[][] {{"GET", "/api/admin/settlement/runs"}, {"POST", "/api/admin/settlement/runs/" + period},
+                {"GET", "/api/admin/settlement/periods/" + period + "/statements"},
+                {"GET", "/api/admin/settlement/periods/" + period + "/worklist.csv"}}) {
             HttpResponse<String> operator = api(call[0], call[1], OPERATOR, OPERATOR_PASSWORD, null);
             assertThat(operator.statusCode()).as("operator " + call[0] + " " + call[1]).isEqualTo(403);
             assertThat(operator.body()).doesNotContain("Exception");
@@ -210,8 +215,8 @@ class SettlementApiIT {
                 .isEqualTo(401);
 
         // the pages, in a console session: finance sees them, an operator gets 403 and no link
-        List<String> pages = List.of("/admin/settlement.xhtml", "/admin/settlement-period.xhtml?period=" + PERIOD,
-                "/admin/settlement/progress?period=" + PERIOD, "/admin/settlement/" + PERIOD + "/worklist.csv",
+        List<String> pages = List.of("/admin/settlement.xhtml", "/admin/settlement-period.xhtml?period=" + period,
+                "/admin/settlement/progress?period=" + period, "/admin/settlement/" + period + "/worklist.csv",
                 "/admin/settlement.js");
         Console finance = Console.browser();
         assertThat(finance.login(FINANCE, FINANCE_PASSWORD).statusCode()).isEqualTo(302);

@@ -2,11 +2,13 @@ package dev.stallkeeper.it;
 
 import static dev.stallkeeper.it.support.KooGallery.activeInstance;
 import static dev.stallkeeper.it.support.KooGallery.body;
+import static dev.stallkeeper.it.support.KooGallery.expireTime;
 import static dev.stallkeeper.it.support.KooGallery.order;
 import static dev.stallkeeper.it.support.KooGallery.send;
 import static dev.stallkeeper.it.support.KooGallery.uniqueOrderId;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stallkeeper.it.clock.TestClock;
 import dev.stallkeeper.it.settlement.SettlementDeployment;
 import dev.stallkeeper.it.settlement.SettlementDeployment.Answer;
 import dev.stallkeeper.it.support.Db;
@@ -24,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the whole file or nothing, every problem with its line, no duplicates on re-import, known bills reconciled
  * forward (product types CSV_... are this test's own).
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, TestClock.class})
 @RunAsClient
 class SettlementLedgerIT {
 
@@ -56,7 +58,7 @@ class SettlementLedgerIT {
         String renewal = uniqueOrderId();
         order(renewal, "RENEW", "PERIOD", "P-" + renewal, "SKU-BASIC", 20);
         var refresh = body("refreshInstance").put("instanceId", instance).put("orderId", renewal)
-                .put("orderLineId", renewal + "-000001").put("scene", "RENEWAL").put("expireTime", "20281201080000");
+                .put("orderLineId", renewal + "-000001").put("scene", "RENEWAL").put("expireTime", expireTime(25));
         assertThat(send(refresh).resultCode()).isEqualTo("000000");
         assertThat(send(refresh).resultCode()).as("resent").isEqualTo("000000");
         List<java.util.Map<String, Object>> bills = Db.rows("SELECT kind, amount, effective_at, settleable_at FROM bill"

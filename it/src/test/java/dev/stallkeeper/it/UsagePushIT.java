@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stallkeeper.it.clock.TestClock;
 import dev.stallkeeper.it.support.Console;
 import dev.stallkeeper.it.support.Db;
 import dev.stallkeeper.it.support.Deployments;
@@ -47,7 +48,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * by its timer (every 2 s here), exactly-once arrival by metering_sn through outages and lost answers, per-record
  * rejections, 1000 records per call, parking at the 21-day window with a replay from the console, and the bills.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, TestClock.class})
 @RunAsClient
 class UsagePushIT {
 
@@ -77,7 +78,7 @@ class UsagePushIT {
     @Test
     void reportedUsageReachesKooGalleryOnceWithItsMeteringSnAndIsBilledOnce() {
         String instance = payPerUseInstance();
-        Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(3));
+        Instant hour = TestClock.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(3));
         String a = "ok-a-" + UUID.randomUUID();
         String b = "ok-b-" + UUID.randomUUID();
 
@@ -125,7 +126,7 @@ class UsagePushIT {
     @Test
     void reportingIsIdempotentByTheCallersIdAndRefusesConflictsAndBadRecordsClearly() {
         String instance = payPerUseInstance();
-        Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(5));
+        Instant hour = TestClock.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(5));
         String id = "idem-" + UUID.randomUUID();
         ObjectNode good = record(id, instance, "hour", "1.5", hour, hour.plus(Duration.ofHours(1)));
 
@@ -183,7 +184,7 @@ class UsagePushIT {
     void aRecordKooGalleryRejectsIsStoredWithItsCodeAndNotBilled() {
         String instance = payPerUseInstance();
         koo.usage().releaseInstance(instance); // KooGallery: resource status abnormal (013)
-        Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(2));
+        Instant hour = TestClock.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(2));
         String id = "rejected-" + UUID.randomUUID();
 
         assertThat(report(records(record(id, instance, "hour", "3", hour, hour.plus(Duration.ofHours(1))))).statusCode())
@@ -201,7 +202,7 @@ class UsagePushIT {
     @Test
     void anOutageDuringAPushLosesNothingAndEachRecordArrivesExactlyOnce() {
         String instance = payPerUseInstance();
-        Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(6));
+        Instant hour = TestClock.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(6));
         List<String> ids = List.of("outage-a-" + UUID.randomUUID(), "outage-b-" + UUID.randomUUID(),
                 "outage-c-" + UUID.randomUUID());
         koo.setUsageOutage(503);
@@ -242,7 +243,7 @@ class UsagePushIT {
     @Test
     void fifteenHundredRecordsGoToKooGalleryInTwoCallsOfAtMostAThousand() {
         String instance = payPerUseInstance();
-        Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(30));
+        Instant start = TestClock.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(30));
         String prefix = "bulk-" + UUID.randomUUID() + "-";
         List<String> sns = new ArrayList<>();
         for (int part = 0; part < 2; part++) {
@@ -275,10 +276,11 @@ class UsagePushIT {
     @Test
     void concurrentPushRunsShareTheRecordsAndNeverSendOneTwice() throws Exception {
         String instance = payPerUseInstance();
+        // job_execution times are the batch runtime's own (the system clock), not the application's
         java.sql.Timestamp since = java.sql.Timestamp.from(Instant.now().minusSeconds(1));
         koo.setDelay(Duration.ofSeconds(2)); // every call takes 2 s: runs started together overlap
         try {
-            Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(80));
+            Instant start = TestClock.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(80));
             String prefix = "race-" + UUID.randomUUID() + "-";
             List<String> sns = new ArrayList<>();
             for (int part = 0; part < 3; part++) {
@@ -332,7 +334,7 @@ class UsagePushIT {
     void aRecordThatCannotMakeTheWindowIsParkedShownAndAReplayPressedTwicePushesItOnce() {
         String instance = payPerUseInstance();
         // 30 minutes left of KooGallery's 21 days: inside Stallkeeper's 60-minute margin, so it is parked, not sent
-        Instant begin = Instant.now().minus(Duration.ofDays(21)).plus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.SECONDS);
+        Instant begin = TestClock.now().minus(Duration.ofDays(21)).plus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.SECONDS);
         String id = "late-" + UUID.randomUUID();
         HttpResponse<String> reported = report(records(record(id, instance, "hour", "1", begin, begin.plus(Duration.ofHours(1)))));
         assertThat(reported.statusCode()).isEqualTo(200);

@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -41,6 +42,7 @@ public final class CallbackClient {
     private final String key;
     private final HttpClient http;
     private final Duration requestTimeout;
+    private final Clock clock;
 
     /** A client with its own HTTP/1.1 connection pool and a 30 s request timeout. */
     public CallbackClient(URI productionAddress, String key) {
@@ -54,6 +56,15 @@ public final class CallbackClient {
      *                       {@link java.net.http.HttpTimeoutException}
      */
     public CallbackClient(URI productionAddress, String key, HttpClient http, Duration requestTimeout) {
+        this(productionAddress, key, http, requestTimeout, Clock.systemUTC());
+    }
+
+    /**
+     * A client whose timestamps come from {@code clock}: KooGallery's clock as a test sees it (a test that pins
+     * the server's clock to a date signs with the same date, or its requests would be out of the window).
+     */
+    public CallbackClient(URI productionAddress, String key, HttpClient http, Duration requestTimeout, Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.productionAddress = Objects.requireNonNull(productionAddress, "productionAddress");
         this.key = Objects.requireNonNull(key, "key");
         this.http = Objects.requireNonNull(http, "http");
@@ -84,7 +95,7 @@ public final class CallbackClient {
     public SignedCallback sign(ObjectNode body) {
         byte[] raw = Json.write(body);
         String nonce = newNonce();
-        String timestamp = Long.toString(System.currentTimeMillis());
+        String timestamp = Long.toString(clock.millis());
         return new SignedCallback(raw, nonce, timestamp, V2Signature.sign(key, nonce, timestamp, raw));
     }
 

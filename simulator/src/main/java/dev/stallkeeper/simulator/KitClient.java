@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -31,8 +32,15 @@ public final class KitClient {
     private final String kitKey;
     private final HttpClient http;
     private final Duration requestTimeout;
+    private final Clock clock;
 
     public KitClient(URI productionAddress, String kitKey, HttpClient http, Duration requestTimeout) {
+        this(productionAddress, kitKey, http, requestTimeout, Clock.systemUTC());
+    }
+
+    /** A client whose timestamps come from {@code clock} (see {@link CallbackClient}'s constructor with a clock). */
+    public KitClient(URI productionAddress, String kitKey, HttpClient http, Duration requestTimeout, Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.productionAddress = Objects.requireNonNull(productionAddress, "productionAddress");
         this.kitKey = Objects.requireNonNull(kitKey, "kitKey");
         this.http = Objects.requireNonNull(http, "http");
@@ -59,7 +67,7 @@ public final class KitClient {
     public SignedKitCall sign(ObjectNode body) {
         byte[] raw = Json.write(body);
         String nonce = CallbackClient.newNonce();
-        String timestamp = Long.toString(System.currentTimeMillis());
+        String timestamp = Long.toString(clock.millis());
         return new SignedKitCall(raw, nonce, timestamp, KitSignature.sign(kitKey, nonce, timestamp, raw));
     }
 

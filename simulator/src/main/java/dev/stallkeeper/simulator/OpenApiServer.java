@@ -70,7 +70,7 @@ public final class OpenApiServer implements AutoCloseable, OrderRegistry {
     private final ExecutorService executor;
     private final String ak;
     private final String sk;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final Instant epoch;
     private final URI baseUri;
 
@@ -80,8 +80,8 @@ public final class OpenApiServer implements AutoCloseable, OrderRegistry {
     private final AtomicReference<FailurePlan> failures = new AtomicReference<>(FailurePlan.NONE);
     private final AtomicLong queryOrderCount = new AtomicLong();
     private final List<String> queriedOrderIds = Collections.synchronizedList(new ArrayList<>());
-    private final UsageReceiver usage = new UsageReceiver(null, clock);
-    private final OAuthProvider oauth = new OAuthProvider(clock);
+    private final UsageReceiver usage;
+    private final OAuthProvider oauth;
     private final AtomicReference<FailurePlan> usageFailures = new AtomicReference<>(FailurePlan.NONE);
     private final AtomicReference<FailurePlan> usageLostAnswers = new AtomicReference<>(FailurePlan.NONE);
     /** While set, every usage push fails with this status ({@link #DROP} = the connection is closed unanswered). */
@@ -94,12 +94,15 @@ public final class OpenApiServer implements AutoCloseable, OrderRegistry {
     public static final int DROP = 0;
     private volatile Consumer<String> events = line -> { };
 
-    private OpenApiServer(HttpServer http, ExecutorService executor, String ak, String sk, String host) {
+    private OpenApiServer(HttpServer http, ExecutorService executor, String ak, String sk, String host, Clock clock) {
+        this.clock = clock;
+        this.usage = new UsageReceiver(null, clock);
+        this.oauth = new OAuthProvider(clock);
         this.http = http;
         this.executor = executor;
         this.ak = ak;
         this.sk = sk;
-        this.epoch = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        this.epoch = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         String shownHost = host == null || host.isBlank() || "0.0.0.0".equals(host) || "::".equals(host)
                 ? "localhost" : host;
         if (shownHost.contains(":") && !shownHost.startsWith("[")) {
@@ -118,6 +121,15 @@ public final class OpenApiServer implements AutoCloseable, OrderRegistry {
      * @param sk   secret access key
      */
     public static OpenApiServer start(String host, int port, String ak, String sk) {
+        return start(host, port, ak, sk, Clock.systemUTC());
+    }
+
+    /**
+     * Binds and starts the server with KooGallery's clock as {@code clock} (signature windows, usage windows, the
+     * mock orders' times): a test that pins the seller's clock to a date pins this one to the same.
+     */
+    public static OpenApiServer start(String host, int port, String ak, String sk, Clock clock) {
+        Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(ak, "ak");
         Objects.requireNonNull(sk, "sk");
         HttpServer http;
@@ -134,7 +146,7 @@ public final class OpenApiServer implements AutoCloseable, OrderRegistry {
             return t;
         });
         http.setExecutor(executor);
-        OpenApiServer server = new OpenApiServer(http, executor, ak, sk, host);
+        OpenApiServer server = new OpenApiServer(http, executor, ak, sk, host, clock);
         http.createContext(QueryOrder.PATH, server::handleQueryOrder);
         http.createContext(UsageReceiver.PATH, server::handleUsage);
         http.createContext(ADMIN_PREFIX, server::handleAdmin);

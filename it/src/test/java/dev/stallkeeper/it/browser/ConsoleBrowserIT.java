@@ -393,8 +393,8 @@ class ConsoleBrowserIT {
 
     private static Purchase buy(String productId, String sku, String customerName) {
         String orderId = KooGallery.uniqueOrderId();
-        KooGallery.openApi().register(new OrderInfo(orderId, "NEW", "20261101080000",
-                List.of(new OrderLine(orderId + "-000001", "PERIOD", "month", 1, "20271201080000",
+        KooGallery.openApi().register(new OrderInfo(orderId, "NEW", KooGallery.orderTime(),
+                List.of(new OrderLine(orderId + "-000001", "PERIOD", "month", 1, KooGallery.expireTime(13),
                         new BigDecimal("99.00"), "CNY", List.of(new ProductInfo(productId, sku, 5, "Browser test")))),
                 new BuyerInfo("cust-" + orderId, customerName, null, null, null, null), List.of()));
         CallbackResult result = KooGallery.send(KooGallery.newInstance(orderId, orderId + "-000001", UUID.randomUUID().toString()));

@@ -4,6 +4,7 @@ import static dev.stallkeeper.it.support.Console.adminPassword;
 import static dev.stallkeeper.it.support.Console.adminUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stallkeeper.it.clock.TestClock;
 import dev.stallkeeper.it.support.Console;
 import dev.stallkeeper.it.support.Db;
 import dev.stallkeeper.it.support.Deployments;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -27,7 +29,7 @@ import org.openqa.selenium.support.ui.Select;
  * supervision to delivery with an uploaded report, recording an invoice request and issuing it with its PDF, the
  * flags and the postage rule, and which roles see which pages. Screenshots: target/screenshots.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, TestClock.class})
 @RunAsClient
 class WorkflowBrowserIT {
 
@@ -76,11 +78,12 @@ class WorkflowBrowserIT {
         act("DELIVER");
         assertThat(browser.text("messages")).as("no report, no delivery").contains("needs the acceptance report");
         assertThat(browser.text("stage")).isEqualTo("Delivering");
-        browser.type("act:start", "2026-11-01 09:00");
+        String serviceStart = TestClock.beijingToday().minusDays(3) + " 09:00";
+        browser.type("act:start", serviceStart);
         browser.byId("act:file").sendKeys(upload("acceptance-" + RUN + ".pdf", "%PDF-1.4 report").toString());
         act("DELIVER");
         assertThat(browser.text("stage")).isEqualTo("Delivered");
-        assertThat(browser.text("service-start")).isEqualTo("2026-11-01 09:00:00");
+        assertThat(browser.text("service-start")).isEqualTo(serviceStart + ":00");
         assertThat(browser.text("report:download")).isEqualTo("acceptance-" + RUN + ".pdf");
         assertThat(browser.find(By.id("timeline")).findElements(By.cssSelector("tr"))).hasSize(1 + 4);
         assertThat(browser.find(By.id("timeline")).getText()).contains("Delivering → Delivered").contains(adminUser());
@@ -114,7 +117,7 @@ class WorkflowBrowserIT {
         assertThat(browser.text("postage")).isEqualTo("Buyer pays (under 100 CNY)");
 
         browser.type("issue:number", "BI" + RUN);
-        browser.type("issue:date", "2026-11-29");
+        browser.type("issue:date", TestClock.beijingToday().toString());
         browser.byId("issue:file").sendKeys(upload("BI" + RUN + ".pdf", "%PDF-1.4 invoice").toString());
         browser.clickAndWait("issue:submit");
         assertThat(browser.text("status")).isEqualTo("Issued");
@@ -131,7 +134,8 @@ class WorkflowBrowserIT {
         assertThat(browser.find(By.id("list")).getText()).contains("Browser Buyer Ltd.").contains("66.00").contains("Mailed");
         browser.screenshot("invoice-list");
 
-        Db.update("UPDATE invoice SET status = 'PENDING', due_at = NOW() - INTERVAL '1 day' WHERE id = ?", id);
+        Db.update("UPDATE invoice SET status = 'PENDING', due_at = ? - INTERVAL '1 day' WHERE id = ?",
+                TestClock.now().atOffset(ZoneOffset.UTC), id);
         browser.open("/admin/invoice.xhtml?id=" + id);
         assertThat(browser.text("overdue-flag")).contains("7-day deadline");
     }
@@ -190,8 +194,8 @@ class WorkflowBrowserIT {
         long id = ((Number) Db.value("SELECT nextval('mail_outbox_seq')")).longValue();
         Db.update("INSERT INTO mail_outbox (id, event_key, kind, recipients, subject, body, status, attempts,"
                         + " next_attempt_at, last_error, created_at) VALUES (?, ?, 'INVOICE_OVERDUE', 'ops@it.example',"
-                        + " ?, 'secret-body-" + RUN + "', 'PARKED', 10, NOW(), '535 authentication failed', NOW())",
-                id, eventKey, "Parked " + RUN);
+                        + " ?, 'secret-body-" + RUN + "', 'PARKED', 10, ?, '535 authentication failed', ?)",
+                id, eventKey, "Parked " + RUN, TestClock.now().atOffset(ZoneOffset.UTC), TestClock.now().atOffset(ZoneOffset.UTC));
         return id;
     }
 

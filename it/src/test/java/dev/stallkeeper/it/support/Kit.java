@@ -3,8 +3,10 @@ package dev.stallkeeper.it.support;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stallkeeper.it.clock.TestClock;
 import dev.stallkeeper.protocol.Json;
 import dev.stallkeeper.protocol.KitSignature;
+import dev.stallkeeper.protocol.KooTime;
 import dev.stallkeeper.protocol.kit.ClientSecretCipher;
 import dev.stallkeeper.simulator.CallbackClient;
 import dev.stallkeeper.simulator.CallbackResult;
@@ -28,7 +30,8 @@ public final class Kit {
     }
 
     public static KitClient client() {
-        return new KitClient(KooGallery.produceAddress(), key(), CallbackClient.defaultHttpClient(), Duration.ofSeconds(30));
+        return new KitClient(KooGallery.produceAddress(), key(), CallbackClient.defaultHttpClient(), Duration.ofSeconds(30),
+                TestClock.CLOCK);
     }
 
     /** Signs {@code body} now with a fresh nonce and sends it to {@code name}. */
@@ -45,7 +48,7 @@ public final class Kit {
     /** Signs exactly these bytes now (fresh nonce) and sends them. */
     public static CallbackResult sendSigned(String name, byte[] body) {
         String nonce = CallbackClient.newNonce();
-        String ts = Long.toString(System.currentTimeMillis());
+        String ts = Long.toString(TestClock.millis());
         return sendRaw(name, body, nonce, ts, KitSignature.sign(key(), nonce, ts, body));
     }
 
@@ -56,13 +59,13 @@ public final class Kit {
     public static ObjectNode tenantSync(String tenantId, int flag, String name, String domainName) {
         return JsonNodeFactory.instance.objectNode().put("instanceId", "inst-" + tenantId).put("orderId", "CS" + tenantId.substring(0, 10))
                 .put("tenantId", tenantId).put("tenantCode", "code-" + tenantId.substring(0, 8)).put("name", name)
-                .put("domainName", domainName).put("flag", flag).put("testFlag", 0).put("timeStamp", "20261129120000000");
+                .put("domainName", domainName).put("flag", flag).put("testFlag", 0).put("timeStamp", KooTime.format17(TestClock.now()));
     }
 
     public static ObjectNode applicationSync(String tenantId, String appId, String clientId, String encryptedSecret, int flag) {
         return JsonNodeFactory.instance.objectNode().put("instanceId", "inst-" + tenantId).put("tenantId", tenantId)
                 .put("appId", appId).put("clientId", clientId).put("clientSecret", encryptedSecret).put("flag", flag)
-                .put("testFlag", 0).put("timeStamp", "20261129120000000");
+                .put("testFlag", 0).put("timeStamp", KooTime.format17(TestClock.now()));
     }
 
     public static ObjectNode authSync(String tenantId, String appId, int flag, String... userNames) {
@@ -73,7 +76,7 @@ public final class Kit {
         }
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("instanceId", "inst-" + tenantId)
                 .put("tenantId", tenantId).put("appId", appId).put("flag", flag).put("testFlag", 0)
-                .put("timeStamp", "20261129120000000");
+                .put("timeStamp", KooTime.format17(TestClock.now()));
         body.set("userList", users);
         return body;
     }

@@ -2,6 +2,8 @@ package dev.stallkeeper.it.support;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stallkeeper.it.clock.TestClock;
+import dev.stallkeeper.protocol.KooTime;
 import dev.stallkeeper.protocol.order.BuyerInfo;
 import dev.stallkeeper.protocol.order.OrderInfo;
 import dev.stallkeeper.protocol.order.OrderLine;
@@ -11,6 +13,7 @@ import dev.stallkeeper.simulator.CallbackResult;
 import dev.stallkeeper.simulator.OpenApiServer;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,7 +31,7 @@ public final class KooGallery {
     public static synchronized OpenApiServer openApi() {
         if (openApi == null) {
             openApi = OpenApiServer.start("127.0.0.1", Integer.getInteger("it.openapi.port"),
-                    System.getProperty("it.ak"), System.getProperty("it.sk"));
+                    System.getProperty("it.ak"), System.getProperty("it.sk"), TestClock.CLOCK);
         }
         return openApi;
     }
@@ -38,7 +41,8 @@ public final class KooGallery {
     }
 
     public static CallbackClient client() {
-        return new CallbackClient(produceAddress(), key());
+        return new CallbackClient(produceAddress(), key(), CallbackClient.defaultHttpClient(),
+                Duration.ofSeconds(30), TestClock.CLOCK);
     }
 
     public static String key() {
@@ -57,12 +61,22 @@ public final class KooGallery {
         return "CS" + UUID.randomUUID().toString().replace("-", "").substring(0, 18).toUpperCase();
     }
 
+    /** An order's createTime: now on the test clock, as KooGallery writes times (yyyyMMddHHmmss, UTC). */
+    public static String orderTime() {
+        return KooTime.format14(TestClock.now());
+    }
+
+    /** An order line's expireTime {@code months} calendar months (Beijing) from now on the test clock. */
+    public static String expireTime(int months) {
+        return KooTime.format14(TestClock.now().atZone(TestClock.BEIJING).plusMonths(months).toInstant());
+    }
+
     /** Registers a NEW order with one line of the given SKU in the simulator's Query Order API. */
     public static OrderInfo order(String orderId, String orderType, String chargingMode, String productId,
                                   String skuCode, int linearValue) {
         openApi();
-        OrderInfo order = new OrderInfo(orderId, orderType, "20261101080000",
-                List.of(new OrderLine(orderId + "-000001", chargingMode, "month", 1, "20271201080000",
+        OrderInfo order = new OrderInfo(orderId, orderType, orderTime(),
+                List.of(new OrderLine(orderId + "-000001", chargingMode, "month", 1, expireTime(13),
                         new BigDecimal("99.00"), "CNY",
                         List.of(new ProductInfo(productId, skuCode, linearValue, "Stallkeeper test product")))),
                 new BuyerInfo("cust-" + orderId, "Buyer of " + orderId, null, null, null, null), List.of());

@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.stallkeeper.it.clock.TestClock;
 import dev.stallkeeper.it.support.Db;
 import dev.stallkeeper.it.support.Deployments;
 import jakarta.mail.internet.MimeMessage;
@@ -16,6 +17,8 @@ import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +38,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * here; a paper one is mailed and returned; illegal steps are refused; the seller is told once about an overdue
  * invoice and a stalled supervision; an SMTP outage is recorded on the e-mail and retried.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, TestClock.class})
 @RunAsClient
 class InvoiceIT {
 
@@ -66,7 +69,7 @@ class InvoiceIT {
 
     private static long issue(long id, String number) {
         Workflows.Answer issued = call("POST", "/api/admin/invoices/" + id + "/issue", Map.of("invoiceNumber", number,
-                "issuedOn", "2026-11-29", "pdf", file(number + ".pdf", "application/pdf", PDF)));
+                "issuedOn", TestClock.beijingToday().toString(), "pdf", file(number + ".pdf", "application/pdf", PDF)));
         assertThat(issued.status()).as(issued.body().toString()).isEqualTo(200);
         assertThat(issued.body().path("status").asText()).isEqualTo("ISSUED");
         return id;
@@ -153,7 +156,7 @@ class InvoiceIT {
         Workflows.Answer duplicate = call("POST", "/api/admin/invoices", body);
         long second = duplicate.body().path("id").asLong();
         Workflows.Answer sameNumber = call("POST", "/api/admin/invoices/" + second + "/issue", Map.of("invoiceNumber", "PI" + RUN,
-                "issuedOn", "2026-11-29", "pdf", file("x.pdf", "application/pdf", PDF)));
+                "issuedOn", TestClock.beijingToday().toString(), "pdf", file("x.pdf", "application/pdf", PDF)));
         assertRefused(sameNumber, 400, "invoice.numberUsed", "is used already");
     }
 
@@ -163,11 +166,11 @@ class InvoiceIT {
         List<String> requested = new java.util.ArrayList<>();
         for (int n = 0; n < 5; n++) {
             Map<String, Object> body = new HashMap<>(electronic(order, "10.00"));
-            body.put("requestedAt", "2026-11-2" + n + "T10:00:00+08:00");
+            body.put("requestedAt", TestClock.beijingToday().minusDays(10 - n) + "T10:00:00+08:00");
             requested.add(call("POST", "/api/admin/invoices", body).body().path("id").asText());
         }
         Map<String, Object> sameMoment = new HashMap<>(electronic(order, "10.00"));
-        sameMoment.put("requestedAt", "2026-11-22T10:00:00+08:00");
+        sameMoment.put("requestedAt", TestClock.beijingToday().minusDays(10 - 2) + "T10:00:00+08:00");
         Workflows.Answer tied = call("POST", "/api/admin/invoices", sameMoment);
         assertThat(tied.status()).as(tied.body().toString()).isEqualTo(201);
         requested.add(tied.body().path("id").asText());
@@ -193,7 +196,7 @@ class InvoiceIT {
         for (int round = 0; round < 5; round++) {
             long a = call("POST", "/api/admin/invoices", electronic("RACE-A-" + RUN + round, "30.00")).body().path("id").asLong();
             long b = call("POST", "/api/admin/invoices", electronic("RACE-B-" + RUN + round, "30.00")).body().path("id").asLong();
-            Map<String, Object> issue = Map.of("invoiceNumber", "RN" + RUN + round, "issuedOn", "2026-11-29",
+            Map<String, Object> issue = Map.of("invoiceNumber", "RN" + RUN + round, "issuedOn", TestClock.beijingToday().toString(),
                     "pdf", file("r.pdf", "application/pdf", PDF));
             List<Workflows.Answer> answers = Workflows.atOnce(() -> call("POST", "/api/admin/invoices/" + a + "/issue", issue),
                     () -> call("POST", "/api/admin/invoices/" + b + "/issue", issue));
@@ -230,8 +233,9 @@ class InvoiceIT {
         long invoice = call("POST", "/api/admin/invoices", electronic(order, "10.00")).body().path("id").asLong();
         long supervision = call("POST", "/api/admin/supervision", Map.of("orderId", order, "orderLineId", "L1"))
                 .body().path("id").asLong();
-        Db.update("UPDATE invoice SET due_at = NOW() - INTERVAL '1 hour' WHERE id = ?", invoice);
-        Db.update("UPDATE supervision SET last_moved_at = NOW() - INTERVAL '6 days' WHERE id = ?", supervision);
+        OffsetDateTime now = TestClock.now().atOffset(ZoneOffset.UTC);
+        Db.update("UPDATE invoice SET due_at = ? - INTERVAL '1 hour' WHERE id = ?", now, invoice);
+        Db.update("UPDATE supervision SET last_moved_at = ? - INTERVAL '6 days' WHERE id = ?", now, supervision);
         assertThat(call("GET", "/api/admin/invoices?overdue=true", null).body().findValuesAsText("id")).contains(String.valueOf(invoice));
 
         String overdueSubject = "Invoice request " + invoice + " is overdue";

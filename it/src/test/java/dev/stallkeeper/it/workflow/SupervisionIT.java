@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stallkeeper.it.clock.TestClock;
 import dev.stallkeeper.it.support.Console;
 import dev.stallkeeper.it.support.Db;
 import dev.stallkeeper.it.support.Deployments;
@@ -14,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * completion (with a rejection and an appeal), illegal steps refused with clear JSON errors, the bills of the order
  * line held back until supervision completes, and the instance's validity set by the service start time.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({ArquillianExtension.class, TestClock.class})
 @RunAsClient
 class SupervisionIT {
 
@@ -127,7 +129,8 @@ class SupervisionIT {
         step(path, "start-delivery", Map.of(), "DELIVERING");
         step(path, "deliver", Map.of("attachment", file("report.pdf", "application/pdf", new byte[] {37, 80, 68, 70})), "DELIVERED");
         step(path, "customer-accept", Map.of(), "CUSTOMER_ACCEPTED");
-        Db.update("UPDATE supervision SET completion_due_at = NOW() - INTERVAL '1 second' WHERE id = ?", id);
+        Db.update("UPDATE supervision SET completion_due_at = ? - INTERVAL '1 second' WHERE id = ?",
+                TestClock.now().atOffset(ZoneOffset.UTC), id);
         await().atMost(Duration.ofSeconds(30)).until(() -> call("GET", path, null).body().path("stage").asText().equals("COMPLETED"));
 
         long bill = Workflows.seedBill(order, "L1", "300.00", "IN_PROGRESS");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stallkeeper.it.clock.TestClock;
 import dev.stallkeeper.it.support.Console;
 import dev.stallkeeper.it.support.Db;
 import java.math.BigDecimal;
@@ -65,7 +66,7 @@ final class Workflows {
     /** A bill of a new purchase, as the callback path records it. */
     static long seedBill(String orderId, String orderLineId, String amount, String supervision) {
         long id = ((Number) Db.value("SELECT nextval('bill_seq')")).longValue();
-        OffsetDateTime now = Instant.now().atOffset(ZoneOffset.UTC);
+        OffsetDateTime now = TestClock.now().atOffset(ZoneOffset.UTC);
         Db.update("INSERT INTO bill (id, source, source_key, recorded_by, order_id, order_line_id, product_id, product_type,"
                         + " kind, amount, payment_state, supervision_state, effective_at, settleable_at, created_at, updated_at,"
                         + " version) VALUES (?, 'ORDER', ?, 'CALLBACK', ?, ?, 'OFFI-IT', 'SAAS', 'NEW', ?, 'PAID', ?, ?, ?, ?, ?, 0)",
@@ -77,7 +78,7 @@ final class Workflows {
     /** An active monthly instance of the order line, as provisioning leaves it. */
     static String seedInstance(String orderId, String orderLineId, int months) {
         String id = "it-sup-" + orderId;
-        OffsetDateTime now = Instant.now().atOffset(ZoneOffset.UTC);
+        OffsetDateTime now = TestClock.now().atOffset(ZoneOffset.UTC);
         Db.update("INSERT INTO instance (id, order_id, order_line_id, product_key, state, charging_mode, product_id,"
                         + " period_type, period_number, trial, expires_at, customer_name, created_at, updated_at, version)"
                         + " VALUES (?, ?, ?, '', 'ACTIVE', 'PERIOD', 'OFFI-IT', 'month', ?, FALSE, ?, 'Supervised Buyer', ?, ?, 0)",

@@ -26,10 +26,11 @@ public class LocaleBean implements Serializable {
         return getCurrent().toLanguageTag();
     }
 
-    /** Switches the language and shows the same page again. */
+    /** Switches the language and shows the same page again, with the same view parameters. */
     public String use(String tag) {
         chosen = "zh-CN".equals(tag) ? CHINESE : Locale.ENGLISH;
         FacesContext.getCurrentInstance().getViewRoot().setLocale(chosen);
-        return FacesContext.getCurrentInstance().getViewRoot().getViewId() + "?faces-redirect=true";
+        // the page's view parameters (a period, the list filters) come along
+        return FacesContext.getCurrentInstance().getViewRoot().getViewId() + "?faces-redirect=true&includeViewParams=true";
     }
 }

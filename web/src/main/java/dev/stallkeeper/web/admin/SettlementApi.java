@@ -25,6 +25,7 @@ import java.io.StringReader;
 import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,9 @@ public class SettlementApi {
 
     @Inject
     SettlementViews views;
+
+    @Inject
+    Clock clock;
 
     /** Bills as a JSON array of objects whose fields are the bill file's columns (values as strings or numbers). */
     @POST
@@ -120,7 +124,7 @@ public class SettlementApi {
         BillingPeriod p = period(period);
         Optional<String> refusal = settlements.refusalToStart(p);
         if (refusal.isPresent()) {
-            throw refused(p.hasEnded(java.time.Instant.now()) ? Response.Status.CONFLICT : Response.Status.BAD_REQUEST,
+            throw refused(p.hasEnded(clock.instant()) ? Response.Status.CONFLICT : Response.Status.BAD_REQUEST,
                     refusal.get());
         }
         long execution = launcher.startSettlement(p);
