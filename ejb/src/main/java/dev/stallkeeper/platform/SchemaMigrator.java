@@ -2,6 +2,7 @@ package dev.stallkeeper.platform;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -18,6 +19,7 @@ import org.jboss.logging.Logger;
  */
 @Singleton
 @Startup
+@DependsOn("ProductionGuard")
 @TransactionManagement(TransactionManagementType.BEAN)
 public class SchemaMigrator {
 

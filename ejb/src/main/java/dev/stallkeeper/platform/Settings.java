@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * The effective configuration as the console shows it: every setting with its value and where it came from.
- * Secrets (keys, passwords) are never shown: only whether they are set, and how many values a key list holds.
+ * Secrets (keys, passwords) are never shown: only whether they are set, and how many values a key list holds;
+ * addresses are shown without credentials or query strings.
  */
 @ApplicationScoped
 public class Settings {
@@ -27,7 +28,8 @@ public class Settings {
             "STALLKEEPER_ADMIN_USER", "STALLKEEPER_ADMIN_PASSWORD", "STALLKEEPER_SECURE_COOKIES",
             "STALLKEEPER_DB_POOL_MAX", "STALLKEEPER_HTTP_THREADS", "STALLKEEPER_DEMO_DATA",
             "KOOGALLERY_KIT_PRIVATE_KEY", "STALLKEEPER_DATA_KEY", "KOOGALLERY_APP_ID", "STALLKEEPER_SSO_REDIRECT_URI",
-            "STALLKEEPER_SSO_LANDING_URL", "STALLKEEPER_SSO_ALLOW_HTTP", "STALLKEEPER_KIT_MAX_BODY_BYTES",
+            "STALLKEEPER_SSO_LANDING_URL", "STALLKEEPER_SSO_ALLOW_HTTP", "STALLKEEPER_SSO_ALLOWED_HOSTS",
+            "STALLKEEPER_KIT_MAX_BODY_BYTES",
             "STALLKEEPER_SUPERVISION_COMPLETION_MINUTES", "STALLKEEPER_SMTP_HOST", "STALLKEEPER_SMTP_PORT",
             "STALLKEEPER_SMTP_TLS", "STALLKEEPER_SMTP_USER", "STALLKEEPER_SMTP_PASSWORD", "STALLKEEPER_SMTP_FROM",
             "STALLKEEPER_NOTIFY_TO", "STALLKEEPER_NOTIFY_FAILURE_PERCENT", "STALLKEEPER_MAIL_MAX_ATTEMPTS",
@@ -48,7 +50,8 @@ public class Settings {
         for (String name : NAMES) {
             Optional<String> value = config.value(name);
             boolean secret = isSecret(name);
-            String shown = value.map(v -> secret ? describeSecret(name, v) : v).orElse("");
+            String shown = value.map(v -> secret ? describeSecret(name, v) : isAddress(name) ? withoutCredentials(v) : v)
+                    .orElse("");
             out.add(new Setting(name, shown, value.isPresent(), secret));
         }
         return out;
@@ -58,6 +61,24 @@ public class Settings {
         String n = name.toUpperCase(Locale.ROOT);
         return n.endsWith("_KEY") || n.endsWith("_SK") || n.contains("PASSWORD") || n.contains("SECRET")
                 || n.endsWith("_TOKEN");
+    }
+
+    /** Settings that hold an address (a JDBC URL, the open API's base, URL templates). */
+    static boolean isAddress(String name) {
+        return name.contains("URL") || name.endsWith("_BASE");
+    }
+
+    /**
+     * An address as the console may show it: no user name or password before the host, no query string (a JDBC URL
+     * may carry {@code ?password=}), and no {@code password=}-like parameter in the {@code ;} form H2 uses.
+     */
+    static String withoutCredentials(String url) {
+        String shown = url.replaceFirst("//[^/?#]*@", "//");
+        int query = shown.indexOf('?');
+        if (query >= 0) {
+            shown = shown.substring(0, query) + "?(query hidden)";
+        }
+        return shown.replaceAll("(?i)(password|pwd|secret|token|key)=[^;&]*", "$1=(masked)");
     }
 
     static String describeSecret(String name, String value) {

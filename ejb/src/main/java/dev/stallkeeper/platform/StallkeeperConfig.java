@@ -253,7 +253,19 @@ public class StallkeeperConfig {
         return value("STALLKEEPER_SSO_LANDING_URL", "/api/sso/me");
     }
 
-    /** STALLKEEPER_SSO_ALLOW_HTTP: accept tenants whose identity service is plain HTTP (local tests only). */
+    /**
+     * STALLKEEPER_SSO_ALLOWED_HOSTS: comma-separated host names whose identity services may be called (a name also
+     * allows its subdomains); empty: any public host.
+     */
+    public List<String> ssoAllowedHosts() {
+        return value("STALLKEEPER_SSO_ALLOWED_HOSTS").map(v -> Arrays.stream(v.split(",")).map(String::trim)
+                .filter(x -> !x.isEmpty()).toList()).orElse(List.of());
+    }
+
+    /**
+     * STALLKEEPER_SSO_ALLOW_HTTP: accept tenants whose identity service is plain HTTP or on a local or private
+     * address (local tests only).
+     */
     public boolean ssoAllowHttp() {
         return Boolean.parseBoolean(value("STALLKEEPER_SSO_ALLOW_HTTP", "false"));
     }

@@ -38,4 +38,21 @@ class SettingsTest {
         StallkeeperConfig bad = new StallkeeperConfig(Map.of("STALLKEEPER_USAGE_UNITS", "hour=-1"), Map.of());
         org.assertj.core.api.Assertions.assertThatThrownBy(bad::usageUnits).hasMessageContaining("hour");
     }
+
+    @Test
+    void addressesAreShownWithoutCredentialsOrQuery() {
+        assertThat(Settings.withoutCredentials("jdbc:postgresql://db.internal:5432/stallkeeper?user=sk&password=hunter2&ssl=true"))
+                .isEqualTo("jdbc:postgresql://db.internal:5432/stallkeeper?(query hidden)");
+        assertThat(Settings.withoutCredentials("jdbc:postgresql://sk:hunter2@db.internal/stallkeeper"))
+                .isEqualTo("jdbc:postgresql://db.internal/stallkeeper");
+        assertThat(Settings.withoutCredentials("jdbc:h2:file:/data/sk;MODE=PostgreSQL;PASSWORD=hunter2"))
+                .isEqualTo("jdbc:h2:file:/data/sk;MODE=PostgreSQL;PASSWORD=(masked)");
+        assertThat(Settings.withoutCredentials("https://mkt.example.com")).isEqualTo("https://mkt.example.com");
+        StallkeeperConfig config = new StallkeeperConfig(
+                Map.of("POSTGRESQL_URL", "jdbc:postgresql://db/sk?password=hunter2"), Map.of());
+        Settings settings = new Settings();
+        settings.config = config;
+        assertThat(settings.effective()).filteredOn(x -> x.name().equals("POSTGRESQL_URL")).singleElement()
+                .satisfies(x -> assertThat(x.shown()).isEqualTo("jdbc:postgresql://db/sk?(query hidden)").doesNotContain("hunter2"));
+    }
 }

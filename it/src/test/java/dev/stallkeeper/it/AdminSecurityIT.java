@@ -5,11 +5,22 @@ import static dev.stallkeeper.it.support.Console.adminUser;
 import static dev.stallkeeper.it.support.Console.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.stallkeeper.it.clock.TestClock;
 import dev.stallkeeper.it.support.Console;
 import dev.stallkeeper.it.support.Db;
 import dev.stallkeeper.it.support.Deployments;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -68,6 +79,151 @@ class AdminSecurityIT {
     static void staff() {
         Console.ensureUser(OPERATOR, OPERATOR_PASSWORD, "operator");
         Console.ensureUser(FINANCE, FINANCE_PASSWORD, "finance");
+    }
+
+    @Test
+    void everyAnswerCarriesTheSecurityHeaders() {
+        String base = "http://127.0.0.1:" + Integer.getInteger("it.http.port");
+        Map<String, HttpRequest> answers = Map.of(
+                "console page", HttpRequest.newBuilder(URI.create(base + "/admin/login.xhtml")).build(),
+                "API without credentials (401)", HttpRequest.newBuilder(URI.create(base + "/api/admin/me")).build(),
+                "health", HttpRequest.newBuilder(URI.create(base + "/api/health")).build(),
+                "unknown path (404)", HttpRequest.newBuilder(URI.create(base + "/no-such-page")).build(),
+                "callback answer", HttpRequest.newBuilder(URI.create(base + "/api/koogallery/produce"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        answers.forEach((what, request) -> {
+            HttpResponse<String> r = send(request);
+            assertThat(r.headers().firstValue("Content-Security-Policy").orElse("")).as(what)
+                    .contains("frame-ancestors 'none'").contains("default-src 'self'").contains("object-src 'none'");
+            assertThat(r.headers().firstValue("X-Frame-Options")).as(what).contains("DENY");
+            assertThat(r.headers().firstValue("X-Content-Type-Options")).as(what).contains("nosniff");
+            assertThat(r.headers().firstValue("Referrer-Policy")).as(what).contains("no-referrer");
+            assertThat(r.headers().firstValue("Strict-Transport-Security").orElse("")).as(what).startsWith("max-age=");
+        });
+    }
+
+    @Test
+    void aCrossSiteFormPostIsRefusedAndStartsNothing() {
+        String base = "http://127.0.0.1:" + Integer.getInteger("it.http.port");
+        String basic = "Basic " + Base64.getEncoder().encodeToString(
+                (adminUser() + ":" + adminPassword()).getBytes(StandardCharsets.UTF_8));
+        URI oldPeriod = URI.create(base + "/api/admin/settlement/runs/202001");
+        // what a browser sends for a form on another site, with the admin's cached Basic credentials
+        HttpResponse<String> crossSite = send(HttpRequest.newBuilder(oldPeriod).header("Authorization", basic)
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", "http://evil.example")
+                .header("Sec-Fetch-Site", "cross-site").POST(HttpRequest.BodyPublishers.ofString("x=1")).build());
+        assertThat(crossSite.statusCode()).as(crossSite.body()).isEqualTo(403);
+        assertThat(crossSite.body()).contains("request.crossSite");
+        HttpResponse<String> foreignOrigin = send(HttpRequest.newBuilder(oldPeriod).header("Authorization", basic)
+                .header("Content-Type", "application/json").header("Origin", "http://evil.example")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        assertThat(foreignOrigin.statusCode()).as("an older browser: no Sec-Fetch-Site, a foreign Origin").isEqualTo(403);
+        for (String type : List.of("application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "text/plain")) {
+            HttpResponse<String> simple = send(HttpRequest.newBuilder(oldPeriod).header("Authorization", basic)
+                    .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString("x=1")).build());
+            assertThat(simple.statusCode()).as(type + " (a type a cross-site form may send)").isEqualTo(415);
+        }
+        HttpResponse<String> bare = send(HttpRequest.newBuilder(oldPeriod).header("Authorization", basic)
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(bare.statusCode()).as("no body, no custom header (a no-cors fetch)").isEqualTo(415);
+        assertThat(Db.count("SELECT COUNT(*) FROM settlement_run WHERE period = 202001")).as("nothing started").isZero();
+
+        // the same origin, with JSON or the custom header, reaches the method (which refuses a period not ended)
+        String future = TestClock.currentPeriod().plusMonths(2).format(DateTimeFormatter.ofPattern("yyyyMM"));
+        HttpResponse<String> sameSite = send(HttpRequest.newBuilder(URI.create(base + "/api/admin/settlement/runs/" + future))
+                .header("Authorization", basic).header("Origin", base).header("Sec-Fetch-Site", "same-origin")
+                .header("X-Requested-By", "console").POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(sameSite.statusCode()).as(sameSite.body()).isEqualTo(400);
+        assertThat(sameSite.body()).contains("can only be previewed");
+    }
+
+    @Test
+    void anUnknownUserCostsWhatAWrongPasswordOfARealOneCosts() {
+        String real = "it-timing-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api("POST", "/api/admin/users", adminUser(), adminPassword(), "{\"username\":\"" + real
+                + "\",\"password\":\"timing-pass-0001\",\"roles\":[\"operator\"]}").statusCode()).isEqualTo(201);
+        // warm-up of both paths, then four of each, interleaved (five failures are free: no lock interferes)
+        api("GET", "/api/admin/me", real, "wrong-0", null);
+        api("GET", "/api/admin/me", "nobody-warm-" + real, "wrong-0", null);
+        List<Long> realNanos = new ArrayList<>();
+        List<Long> unknownNanos = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            long t0 = System.nanoTime();
+            assertThat(api("GET", "/api/admin/me", real, "wrong-" + i, null).statusCode()).isEqualTo(401);
+            long t1 = System.nanoTime();
+            assertThat(api("GET", "/api/admin/me", "nobody-" + i + "-" + real, "wrong-" + i, null).statusCode()).isEqualTo(401);
+            long t2 = System.nanoTime();
+            realNanos.add(t1 - t0);
+            unknownNanos.add(t2 - t1);
+        }
+        double realMedian = median(realNanos);
+        double unknownMedian = median(unknownNanos);
+        // before: 150 ms against 3.8 ms (39x), so response times told which user names exist
+        assertThat(Math.max(realMedian, unknownMedian) / Math.min(realMedian, unknownMedian))
+                .as("real user %.1f ms, unknown user %.1f ms", realMedian / 1e6, unknownMedian / 1e6).isLessThan(3.0);
+        assertThat(api("GET", "/api/admin/me", real, "timing-pass-0001", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void repeatedFailuresLockTheUserUntilAnAdminUnlocksIt() {
+        String name = "it-locked-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "locked-pass-0001";
+        assertThat(api("POST", "/api/admin/users", adminUser(), adminPassword(), "{\"username\":\"" + name
+                + "\",\"password\":\"" + password + "\",\"roles\":[\"operator\"]}").statusCode()).isEqualTo(201);
+        for (int i = 1; i <= 5; i++) {
+            assertThat(api("GET", "/api/admin/me", name, "guess-" + i, null).statusCode()).as("failure " + i).isEqualTo(401);
+        }
+        HttpResponse<String> sixth = api("GET", "/api/admin/me", name, "guess-6", null);
+        assertThat(sixth.statusCode()).as("the sixth failure locks").isEqualTo(429);
+        HttpResponse<String> right = api("GET", "/api/admin/me", name, password, null);
+        assertThat(right.statusCode()).as("locked: even the right password waits").isEqualTo(429);
+        assertThat(Long.parseLong(right.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 16L);
+        assertThat(right.body()).contains("login.locked");
+        assertThat(Console.browser().login(name, password).body()).contains("Too many failed logins");
+
+        assertThat(lockedUntil(name)).as("shown to admins").isNotEmpty();
+        assertThat(api("POST", "/api/admin/users/" + name + "/unlock", adminUser(), adminPassword(), null).statusCode())
+                .isEqualTo(204);
+        assertThat(api("GET", "/api/admin/me", name, password, null).statusCode()).as("unlocked").isEqualTo(200);
+        assertThat(lockedUntil(name)).isEmpty();
+
+        // a remembered Basic check ends with a password change
+        assertThat(api("GET", "/api/admin/me", name, password, null).statusCode()).isEqualTo(200);
+        assertThat(api("PUT", "/api/admin/users/" + name + "/password", adminUser(), adminPassword(),
+                "{\"password\":\"locked-pass-0002\"}").statusCode()).isEqualTo(204);
+        assertThat(api("GET", "/api/admin/me", name, password, null).statusCode()).isEqualTo(401);
+        assertThat(api("GET", "/api/admin/me", name, "locked-pass-0002", null).statusCode()).isEqualTo(200);
+    }
+
+    /** The user's {@code lockedUntil} in the admin API's user list ("" when not locked). */
+    private static String lockedUntil(String user) {
+        try {
+            for (JsonNode u : new ObjectMapper()
+                    .readTree(api("GET", "/api/admin/users", adminUser(), adminPassword(), null).body())) {
+                if (u.path("username").asText().equals(user)) {
+                    return u.path("lockedUntil").asText("");
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        throw new AssertionError("no user " + user);
+    }
+
+    private static double median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2.0;
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

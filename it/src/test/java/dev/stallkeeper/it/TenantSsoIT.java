@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stallkeeper.it.support.Db;
 import dev.stallkeeper.it.support.Deployments;
 import dev.stallkeeper.it.support.Kit;
 import dev.stallkeeper.it.support.KooGallery;
@@ -175,11 +176,65 @@ class TenantSsoIT {
     }
 
     @Test
-    void portalLoginWithoutStateIsAcceptedAsInTheWebFlow() {
+    void portalLoginWithoutStateAsksTheBrowserToConfirmWhoItSignsInAs() {
         String code = idp().issueCode(clientId, "alice", callbackUri());
-        HttpResponse<String> r = get(callbackUri() + "?code=" + code + "&tenant=" + tenantId);
-        assertThat(location(r)).isEqualTo(base() + "/api/sso/me");
+        HttpResponse<String> question = get(callbackUri() + "?code=" + code + "&tenant=" + tenantId);
+        assertThat(question.statusCode()).isEqualTo(200);
+        assertThat(question.body()).contains("Continue as Name of alice (alice)?").contains("Tenant &lt;b&gt;&amp;")
+                .doesNotContain("id=\"replaces\"");
+        assertThat(question.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c)
+                .startsWith("STALLKEEPER_SSO_CONFIRM=").containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict"));
+        assertThat(me()).as("no session before the browser confirms").isNull();
+
+        HttpResponse<String> confirmed = confirm(token(question));
+        assertThat(location(confirmed)).isEqualTo(base() + "/api/sso/me");
         assertThat(me().path("userName").asText()).isEqualTo("alice");
+        assertErrorPage(confirm(token(question)), 400, "Sign-in link not valid"); // single use
+    }
+
+    @Test
+    void aLinkWithSomeoneElsesCodeNeverSilentlyReplacesTheSession() {
+        ok(Kit.send("authSync", Kit.authSync(tenantId, "app-1", 1, "mallory")));
+        idp().registerUser(new OAuthProvider.User(tenantId, "mallory", "Mallory", "user", "m@example.com", null,
+                "ORG001", "Org"));
+        get(loginUntilCallback("alice"));
+        assertThat(me().path("userName").asText()).isEqualTo("alice");
+
+        // the attacker's own code, sent to the victim as a link (login CSRF)
+        String attackersCode = idp().issueCode(clientId, "mallory", callbackUri());
+        HttpResponse<String> question = get(callbackUri() + "?code=" + attackersCode + "&tenant=" + tenantId);
+        assertThat(question.body()).contains("Continue as Name of mallory (mallory)?").contains("id=\"replaces\"")
+                .contains("This replaces your current sign-in as alice");
+        assertThat(me().path("userName").asText()).as("still the victim's own session").isEqualTo("alice");
+
+        // another site's form can post the token, but the SameSite=Strict cookie does not come along
+        String token = token(question);
+        cookies.remove("STALLKEEPER_SSO_CONFIRM");
+        assertErrorPage(confirm(token), 400, "Sign-in link not valid");
+        assertThat(me().path("userName").asText()).isEqualTo("alice");
+    }
+
+    @Test
+    void anonymousSignInsAreBoundedPerAddress() {
+        try {
+            for (int i = 0; i < 100; i++) {
+                assertThat(get(base() + "/api/sso/login?tenant=" + tenantId).statusCode()).as("login " + i).isEqualTo(303);
+            }
+            assertErrorPage(get(base() + "/api/sso/login?tenant=" + tenantId), 429, "Too many sign-in attempts");
+            assertThat(Db.count("SELECT COUNT(*) FROM sso_state WHERE tenant_id = ?", tenantId)).isEqualTo(100);
+        } finally {
+            Db.update("DELETE FROM sso_state WHERE tenant_id = ?", tenantId); // the other tests come from here too
+        }
+    }
+
+    private HttpResponse<String> confirm(String token) {
+        return send(HttpRequest.newBuilder(URI.create(base() + "/api/sso/confirm"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + URLEncoder.encode(token, StandardCharsets.UTF_8))));
+    }
+
+    private static String token(HttpResponse<String> question) {
+        return question.body().replaceAll("(?s).*name=\"token\" value=\"([^\"]+)\".*", "$1");
     }
 
     @Test
@@ -221,7 +276,7 @@ class TenantSsoIT {
     void aReplayedCodeIsRefused() {
         String code = idp().issueCode(clientId, "alice", callbackUri());
         String url = callbackUri() + "?code=" + code + "&tenant=" + tenantId;
-        assertThat(location(get(url))).isEqualTo(base() + "/api/sso/me");
+        assertThat(get(url).body()).contains("Continue as");
         int exchanges = idp().tokenRequests().size();
         cookies.clear();
         assertErrorPage(get(url), 400, "already used");

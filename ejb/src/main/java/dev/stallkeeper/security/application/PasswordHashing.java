@@ -23,6 +23,9 @@ public class PasswordHashing {
     @Inject
     Pbkdf2PasswordHash hash;
 
+    /** A hash of a random password: what a login of an unknown user is checked against (the same work). */
+    private String dummy;
+
     @PostConstruct
     void configure() {
         Map<String, String> parameters = new HashMap<>();
@@ -31,6 +34,16 @@ public class PasswordHashing {
             parameters.put(p.substring(0, eq), p.substring(eq + 1));
         }
         hash.initialize(parameters);
+        dummy = hash.generate(java.util.UUID.randomUUID().toString().toCharArray());
+    }
+
+    /**
+     * Spends what checking {@code password} against a real user's hash costs, and fails: a login naming an
+     * unknown or disabled user takes as long as a wrong password of a real one, so response times do not tell
+     * which user names exist.
+     */
+    public void verifyNobody(char[] password) {
+        hash.verify(password, dummy);
     }
 
     public String hash(char[] password) {

@@ -56,6 +56,12 @@ public final class KitMessages {
                 || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
             throw KitRequestException.invalid("domainName must be an https:// URL");
         }
+        // the identity service's origin only: OAuth paths are appended to it, and credentials or a query in it
+        // would travel with every call that carries the client secret
+        if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null
+                || !(uri.getRawPath() == null || uri.getRawPath().isEmpty() || "/".equals(uri.getRawPath()))) {
+            throw KitRequestException.invalid("domainName must be scheme://host[:port] without user, path or query");
+        }
         return new TenantSync(required(body, "instanceId", 64), optional(body, "orderId", 64),
                 required(body, "tenantId", 64), required(body, "tenantCode", 64), required(body, "name", 255),
                 domainName, flag, test(body));

@@ -21,7 +21,9 @@ public class SsoException extends RuntimeException {
         /** The identity service failed, answered nonsense, or is not HTTPS. */
         IDENTITY_SERVICE,
         /** A request without the parameters the flow needs. */
-        BAD_REQUEST
+        BAD_REQUEST,
+        /** Too many sign-ins started, or codes presented, from one client address in a few minutes. */
+        TOO_MANY
     }
 
     private final Reason reason;

@@ -13,6 +13,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -51,6 +52,11 @@ public class SsoService {
     static final Duration STATE_LIFETIME = Duration.ofMinutes(10);
     /** How long a used code is remembered (identity services accept a code for minutes). */
     static final Duration CODE_MEMORY = Duration.ofDays(1);
+    /**
+     * Live states, and codes presented in {@link #STATE_LIFETIME}, one client address may have: enough for an office
+     * behind one address signing in at nine, a bound on what an anonymous caller can make us store and call.
+     */
+    static final int MAX_PER_ADDRESS = 100;
     /** The refresh token's documented lifetime (spec §6.3). */
     static final Duration REFRESH_LIFETIME = Duration.ofDays(30);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -83,10 +89,22 @@ public class SsoService {
                               String role, String orgCode, Instant expiresAt) {
     }
 
-    public LoginStart start(String tenantId, String redirectUri) {
+    /** A portal-started login after the code exchange: who would be signed in, and the token that confirms it. */
+    public record Confirmation(String confirmToken, SessionView who) {
+    }
+
+    /** What a callback leads to: a session, or (portal-started) a question to the browser first. */
+    public record Outcome(SignedIn signedIn, Confirmation confirmation) {
+    }
+
+    public LoginStart start(String tenantId, String redirectUri, String address) {
         Resolved r = resolve(tenantId);
+        Instant now = clock.instant();
+        if (store.liveStates(address, now.minus(STATE_LIFETIME)) >= MAX_PER_ADDRESS) {
+            throw new SsoException(Reason.TOO_MANY, "too many sign-ins started from " + address);
+        }
         String state = random(24);
-        store.issueState(state, r.tenant().tenantId(), r.app().appId(), clock.instant());
+        store.issueState(state, r.tenant().tenantId(), r.app().appId(), address, now);
         return new LoginStart(r.idp().authorizeUri(r.app().clientId(), redirectUri, state), state);
     }
 
@@ -95,11 +113,15 @@ public class SsoService {
      *
      * @throws SsoException with the reason the error page shows
      */
-    public SignedIn complete(String code, String tenantId, String state, String stateCookie, String redirectUri) {
+    public Outcome complete(String code, String tenantId, String state, String stateCookie, String redirectUri,
+                            String address) {
         if (code == null || code.isBlank() || code.length() > 1024) {
             throw new SsoException(Reason.BAD_REQUEST, "code missing");
         }
         Instant now = clock.instant();
+        if (store.recentCodes(address, now.minus(STATE_LIFETIME)) >= MAX_PER_ADDRESS) {
+            throw new SsoException(Reason.TOO_MANY, "too many sign-in codes from " + address);
+        }
         if (state != null) {
             // a state we issued, for this browser, this tenant, unused and fresh
             if (stateCookie == null || !MessageDigest.isEqual(state.getBytes(StandardCharsets.UTF_8),
@@ -115,8 +137,7 @@ public class SsoService {
             tenantId = issued.tenantId();
         }
         Resolved r = resolve(tenantId);
-        store.purge(now.minus(STATE_LIFETIME), now.minus(CODE_MEMORY), now);
-        if (!store.claimCode(sha256(code), r.tenant().tenantId(), now)) {
+        if (!store.claimCode(sha256(code), r.tenant().tenantId(), address, now)) {
             throw new SsoException(Reason.REPLAYED_CODE, "authorization code already used");
         }
         IdentityServiceClient.TokenAnswer token;
@@ -152,16 +173,61 @@ public class SsoService {
         }
         KitStore.SignInUser user = store.authorisedUser(r.tenant().tenantId(), r.app().appId(), userName)
                 .orElseThrow(() -> new SsoException(Reason.NOT_AUTHORISED, "user not authorised"));
+        if (state == null) {
+            // KooGallery's portal started it, so nothing ties it to this browser: a link with someone else's code
+            // would sign the victim in as that someone (login CSRF). The browser confirms who it signs in as.
+            String confirmToken = random(32);
+            store.createPending(sha256(confirmToken), new SsoStore.PendingRow(r.tenant().tenantId(), r.app().appId(),
+                    user.userName(), r.sealer().seal(token.accessToken(), pendingContext(confirmToken)),
+                    token.refreshToken() == null ? null : r.sealer().seal(token.refreshToken(), pendingContext(confirmToken)),
+                    token.expiresIn()), now);
+            return new Outcome(null, new Confirmation(confirmToken, new SessionView(r.tenant().tenantId(),
+                    r.tenant().name(), r.app().appId(), user.userName(), user.name(), user.role(), user.orgCode(), null)));
+        }
+        return new Outcome(openSession(r, user, token.accessToken(), token.refreshToken(), token.expiresIn(), now), null);
+    }
+
+    /**
+     * Completes a portal-started login that its browser confirmed: {@code formToken} from the confirmation form
+     * must equal {@code cookieToken} (a SameSite=Strict cookie another site's form does not carry); single use.
+     */
+    public SignedIn confirm(String formToken, String cookieToken) {
+        if (formToken == null || cookieToken == null || formToken.length() > 64 || !MessageDigest.isEqual(
+                formToken.getBytes(StandardCharsets.UTF_8), cookieToken.getBytes(StandardCharsets.UTF_8))) {
+            throw new SsoException(Reason.FORGED_STATE, "confirmation not from the browser that signed in");
+        }
+        Instant now = clock.instant();
+        SsoStore.PendingRow p = store.takePending(sha256(formToken), now.minus(STATE_LIFETIME))
+                .orElseThrow(() -> new SsoException(Reason.FORGED_STATE, "confirmation unknown, expired or used"));
+        Resolved r = resolve(p.tenantId());
+        KitStore.SignInUser user = store.authorisedUser(p.tenantId(), p.appId(), p.userName())
+                .orElseThrow(() -> new SsoException(Reason.NOT_AUTHORISED, "user not authorised"));
+        String access = r.sealer().open(p.sealedAccessToken(), pendingContext(formToken))
+                .orElseThrow(() -> new SsoException(Reason.IDENTITY_SERVICE, "token cannot be opened"));
+        String refresh = p.sealedRefreshToken() == null ? null : r.sealer().open(p.sealedRefreshToken(),
+                pendingContext(formToken)).orElse(null);
+        return openSession(r, user, access, refresh, p.expiresIn(), now);
+    }
+
+    private SignedIn openSession(Resolved r, KitStore.SignInUser user, String accessToken, String refreshToken,
+                                 long expiresIn, Instant now) {
         String sessionToken = random(32);
-        Instant expires = now.plusSeconds(token.expiresIn() > 0 ? token.expiresIn() : 7200);
+        Instant expires = now.plusSeconds(expiresIn > 0 ? expiresIn : 7200);
         store.createSession(sha256(sessionToken), new SsoStore.SessionRow(r.tenant().tenantId(), r.app().appId(),
                 user.userName(), user.name(), user.role(), user.orgCode(),
-                r.sealer().seal(token.accessToken(), tokenContext(sessionToken)),
-                token.refreshToken() == null ? null : r.sealer().seal(token.refreshToken(), tokenContext(sessionToken)),
+                r.sealer().seal(accessToken, tokenContext(sessionToken)),
+                refreshToken == null ? null : r.sealer().seal(refreshToken, tokenContext(sessionToken)),
                 expires, now.plus(REFRESH_LIFETIME)), now);
         LOG.infof("SSO: %s of tenant %s signed in", user.userName(), r.tenant().tenantId());
         return new SignedIn(sessionToken, new SessionView(r.tenant().tenantId(), r.tenant().name(), r.app().appId(),
                 user.userName(), user.name(), user.role(), user.orgCode(), expires));
+    }
+
+    /** Forgets expired states, pending logins, old codes and dead sessions (the housekeeping job). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public int purge() {
+        Instant now = clock.instant();
+        return store.purge(now.minus(STATE_LIFETIME), now.minus(CODE_MEMORY), now);
     }
 
     /** The session behind the token: present while unexpired, the tenant active and the user still authorised. */
@@ -263,9 +329,11 @@ public class SsoService {
         }
         KitTenant tenant = kit.tenant(tenantId).filter(KitTenant::active)
                 .orElseThrow(() -> new SsoException(Reason.UNKNOWN_TENANT, "tenant not synchronised"));
-        URI domain = URI.create(tenant.domainName());
-        if (!"https".equalsIgnoreCase(domain.getScheme()) && !config.ssoAllowHttp()) {
-            throw new SsoException(Reason.IDENTITY_SERVICE, "the tenant's identity service is not HTTPS");
+        Optional<String> refusal = IdentityServiceAddress.refusal(URI.create(tenant.domainName()),
+                config.ssoAllowedHosts(), config.ssoAllowHttp(), InetAddress::getAllByName);
+        if (refusal.isPresent()) {
+            LOG.warnf("SSO of tenant %s refused: %s", tenantId, refusal.get());
+            throw new SsoException(Reason.IDENTITY_SERVICE, refusal.get());
         }
         List<KitStore.Application> apps = kit.activeApplications(tenantId);
         Optional<String> wanted = config.appId();
@@ -285,6 +353,10 @@ public class SsoService {
                 .orElseThrow(() -> new SsoException(Reason.NO_APPLICATION, "client secret cannot be opened"));
         return new Resolved(tenant, app, secret, sealer,
                 new IdentityServiceClient(tenant.domainName(), config.openApiTimeout()));
+    }
+
+    private static String pendingContext(String confirmToken) {
+        return "sso_pending:" + sha256(confirmToken);
     }
 
     private static String tokenContext(String sessionToken) {

@@ -47,9 +47,46 @@ public class SsoStore {
         return t == null ? null : t.atOffset(ZoneOffset.UTC);
     }
 
-    public void issueState(String state, String tenantId, String appId, Instant now) {
-        sql("INSERT INTO sso_state (state, tenant_id, app_id, created_at) VALUES (?1, ?2, ?3, ?4)",
-                state, tenantId, appId, utc(now)).executeUpdate();
+    public void issueState(String state, String tenantId, String appId, String address, Instant now) {
+        sql("INSERT INTO sso_state (state, tenant_id, app_id, client_address, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                state, tenantId, appId, address, utc(now)).executeUpdate();
+    }
+
+    /** States issued to {@code address} since {@code since} and not used yet. */
+    public long liveStates(String address, Instant since) {
+        return ((Number) sql("SELECT COUNT(*) FROM sso_state WHERE client_address = ?1 AND created_at >= ?2",
+                address, utc(since)).getSingleResult()).longValue();
+    }
+
+    /** Codes {@code address} presented since {@code since}. */
+    public long recentCodes(String address, Instant since) {
+        return ((Number) sql("SELECT COUNT(*) FROM sso_code WHERE client_address = ?1 AND used_at >= ?2",
+                address, utc(since)).getSingleResult()).longValue();
+    }
+
+    /** A portal-started login waiting for its browser to confirm (tokens sealed). */
+    public record PendingRow(String tenantId, String appId, String userName, String sealedAccessToken,
+                             String sealedRefreshToken, long expiresIn) {
+    }
+
+    public void createPending(String confirmSha256, PendingRow p, Instant now) {
+        sql("INSERT INTO sso_pending (confirm_sha256, tenant_id, app_id, user_name, access_token, refresh_token,"
+                + " expires_in, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", confirmSha256, p.tenantId(),
+                p.appId(), p.userName(), p.sealedAccessToken(), p.sealedRefreshToken(), p.expiresIn(), utc(now))
+                .executeUpdate();
+    }
+
+    /** Removes the pending login and returns it; empty when unknown, older than {@code notBefore}, or taken. */
+    public Optional<PendingRow> takePending(String confirmSha256, Instant notBefore) {
+        List<?> rows = sql("SELECT tenant_id, app_id, user_name, access_token, refresh_token, expires_in"
+                + " FROM sso_pending WHERE confirm_sha256 = ?1 AND created_at >= ?2", confirmSha256, utc(notBefore))
+                .getResultList();
+        if (rows.isEmpty() || sql("DELETE FROM sso_pending WHERE confirm_sha256 = ?1", confirmSha256).executeUpdate() != 1) {
+            return Optional.empty();
+        }
+        Object[] r = (Object[]) rows.get(0);
+        return Optional.of(new PendingRow((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                ((Number) r[5]).longValue()));
     }
 
     /** Removes the state and returns what it was issued for; empty when unknown, older than {@code notBefore}, or taken. */
@@ -65,9 +102,9 @@ public class SsoStore {
     }
 
     /** Records a code's first use; false when it was presented before. */
-    public boolean claimCode(String codeSha256, String tenantId, Instant now) {
-        return sql("INSERT INTO sso_code (code_sha256, tenant_id, used_at) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
-                codeSha256, tenantId, utc(now)).executeUpdate() == 1;
+    public boolean claimCode(String codeSha256, String tenantId, String address, Instant now) {
+        return sql("INSERT INTO sso_code (code_sha256, tenant_id, client_address, used_at) VALUES (?1, ?2, ?3, ?4)"
+                + " ON CONFLICT DO NOTHING", codeSha256, tenantId, address, utc(now)).executeUpdate() == 1;
     }
 
     public Optional<KitStore.SignInUser> authorisedUser(String tenantId, String appId, String userName) {
@@ -110,10 +147,12 @@ public class SsoStore {
      * {@code codeCutoff} (long after any identity service would still accept them), and sessions whose refresh
      * token has expired.
      */
-    public void purge(Instant stateCutoff, Instant codeCutoff, Instant now) {
-        sql("DELETE FROM sso_state WHERE created_at < ?1", utc(stateCutoff)).executeUpdate();
-        sql("DELETE FROM sso_code WHERE used_at < ?1", utc(codeCutoff)).executeUpdate();
-        sql("DELETE FROM sso_session WHERE refresh_expires_at < ?1", utc(now)).executeUpdate();
+    /** Forgets expired states and pending logins, old codes and dead sessions; returns the rows deleted. */
+    public int purge(Instant stateCutoff, Instant codeCutoff, Instant now) {
+        return sql("DELETE FROM sso_state WHERE created_at < ?1", utc(stateCutoff)).executeUpdate()
+                + sql("DELETE FROM sso_pending WHERE created_at < ?1", utc(stateCutoff)).executeUpdate()
+                + sql("DELETE FROM sso_code WHERE used_at < ?1", utc(codeCutoff)).executeUpdate()
+                + sql("DELETE FROM sso_session WHERE refresh_expires_at < ?1", utc(now)).executeUpdate();
     }
 
     private static Instant instant(Object value) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stallkeeper.protocol.Json;
 import dev.stallkeeper.protocol.MalformedBodyException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -28,6 +29,8 @@ public final class IdentityServiceClient {
     public static final String TOKEN_PATH = "/api/v1/oauth2/token";
     public static final String USERINFO_PATH = "/api/v1/oauth2/userinfo";
     public static final String LOGOUT_PATH = "/api/v1/logout";
+    /** The largest token or userinfo answer read (they are a few hundred bytes). */
+    public static final int MAX_ANSWER_BYTES = 64 * 1024;
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -100,8 +103,8 @@ public final class IdentityServiceClient {
     public ObjectNode userinfo(String accessToken) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(uri(USERINFO_PATH)).timeout(timeout)
                 .header("Authorization", "Bearer " + accessToken).header("Accept", "application/json").GET().build();
-        HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() != 200) {
+        Answer response = send(request);
+        if (response.status() != 200) {
             return null;
         }
         return parse(response.body());
@@ -112,12 +115,12 @@ public final class IdentityServiceClient {
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(form(form, form.keySet().toArray(String[]::new))))
                 .build();
-        HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        Answer response = send(request);
         ObjectNode body = parse(response.body());
         if (body == null) {
-            return new TokenAnswer(response.statusCode(), null, null, 0, "invalid_response", "not a JSON object");
+            return new TokenAnswer(response.status(), null, null, 0, "invalid_response", "not a JSON object");
         }
-        return new TokenAnswer(response.statusCode(), text(body, "access_token"), text(body, "refresh_token"),
+        return new TokenAnswer(response.status(), text(body, "access_token"), text(body, "refresh_token"),
                 body.path("expires_in").asLong(0), text(body, "error"), text(body, "error_description"));
     }
 
@@ -128,6 +131,21 @@ public final class IdentityServiceClient {
                     + URLEncoder.encode(values.get(name), StandardCharsets.UTF_8));
         }
         return out.toString();
+    }
+
+    private record Answer(int status, byte[] body) {
+    }
+
+    /** The answer, read up to {@link #MAX_ANSWER_BYTES}: a larger one is an error, not a heap's worth of bytes. */
+    private Answer send(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<InputStream> response = HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream in = response.body()) {
+            byte[] body = in.readNBytes(MAX_ANSWER_BYTES + 1);
+            if (body.length > MAX_ANSWER_BYTES) {
+                throw new IOException("the identity service answered more than " + MAX_ANSWER_BYTES + " bytes");
+            }
+            return new Answer(response.statusCode(), body);
+        }
     }
 
     private static ObjectNode parse(byte[] body) {

@@ -16,6 +16,8 @@ public record UsageReading(String id, String instanceId, String unit, BigDecimal
                            String relatePkgInstance) {
 
     public static final int MAX_ID = 64;
+    /** Digits before the decimal point a value may have (the column is NUMERIC(20, 4)). */
+    public static final int MAX_INTEGER_DIGITS = 16;
     /** How far in the future an end time may be (clock differences between the SaaS and Stallkeeper). */
     public static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
@@ -44,7 +46,12 @@ public record UsageReading(String id, String instanceId, String unit, BigDecimal
         } else {
             try {
                 amount = new BigDecimal(value.trim());
-                if (amount.signum() < 0) {
+                // bounded before anything expands it: "1e999999999" is one digit with a huge exponent
+                if (amount.precision() - amount.scale() > MAX_INTEGER_DIGITS || amount.scale() > 1_000) {
+                    problems.add(label + ": value is out of range (at most " + MAX_INTEGER_DIGITS
+                            + " digits before the decimal point): " + shorten(value));
+                    amount = null;
+                } else if (amount.signum() < 0) {
                     problems.add(label + ": value must not be negative, got " + shorten(value));
                 } else if (amount.stripTrailingZeros().scale() > 4) {
                     problems.add(label + ": value has more than 4 decimals: " + shorten(value));

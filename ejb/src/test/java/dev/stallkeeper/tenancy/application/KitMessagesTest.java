@@ -43,6 +43,13 @@ class KitMessagesTest {
         String base = "{\"instanceId\":\"i\",\"tenantId\":\"t\",\"tenantCode\":\"c\",\"name\":\"n\",";
         assertThatThrownBy(() -> KitMessages.tenantSync(parse(base + "\"domainName\":\"ftp://x\",\"flag\":1}")))
                 .hasMessageContaining("domainName");
+        for (String bad : new String[] {"https://user:pw@idp.example", "https://idp.example/oauth?x=1",
+                "https://idp.example/login", "https://idp.example#f", "https://idp.example?next=http://evil"}) {
+            assertThatThrownBy(() -> KitMessages.tenantSync(parse(base + "\"domainName\":\"" + bad + "\",\"flag\":1}")))
+                    .as(bad).hasMessageContaining("without user, path or query");
+        }
+        assertThat(KitMessages.tenantSync(parse(base + "\"domainName\":\"https://idp.example:8443/\",\"flag\":1}"))
+                .domainName()).isEqualTo("https://idp.example:8443/");
         assertThatThrownBy(() -> KitMessages.tenantSync(parse(base + "\"domainName\":\"https://x\",\"flag\":3}")))
                 .isInstanceOfSatisfying(KitRequestException.class,
                         e -> assertThat(e.resultCode()).isEqualTo(ResultCode.INVALID_PARAM));

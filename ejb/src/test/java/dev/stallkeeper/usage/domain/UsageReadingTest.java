@@ -1,6 +1,7 @@
 package dev.stallkeeper.usage.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -43,6 +44,21 @@ class UsageReadingTest {
                 .singleElement().asString().contains("more than 4 decimals");
         assertThat(problems("r", "hour", "lots", "2026-11-29T13:00:00Z", "2026-11-29T14:00:00Z"))
                 .singleElement().asString().contains("not a decimal");
+    }
+
+    @Test
+    void hugeExponentsAreRefusedWithoutExpandingThem() {
+        // "1e999999999" as plain text is a billion characters: refused from its digit count alone
+        assertTimeoutPreemptively(java.time.Duration.ofSeconds(2), () -> {
+            assertThat(problems("r", "hour", "1e999999999", "2026-11-29T13:00:00Z", "2026-11-29T14:00:00Z"))
+                    .singleElement().asString().contains("out of range");
+            assertThat(problems("r", "hour", "1e-999999999", "2026-11-29T13:00:00Z", "2026-11-29T14:00:00Z"))
+                    .singleElement().asString().contains("out of range");
+        });
+        assertThat(problems("r", "hour", "999999999999999.9999", "2026-11-29T13:00:00Z", "2026-11-29T14:00:00Z"))
+                .isEmpty();
+        assertThat(problems("r", "hour", "1e16", "2026-11-29T13:00:00Z", "2026-11-29T14:00:00Z"))
+                .singleElement().asString().contains("out of range");
     }
 
     @Test

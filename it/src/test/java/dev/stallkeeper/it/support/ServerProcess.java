@@ -101,6 +101,26 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts the server and waits until the application answers its health check. */
     public void start() throws IOException {
+        launch();
+        URI health = URI.create("http://127.0.0.1:" + httpPort() + "/api/health");
+        HttpClient http = HttpClient.newHttpClient();
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() ->
+                http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+    }
+
+    /**
+     * Starts the server expecting the application to refuse to deploy: waits until the server's console output
+     * holds {@code text} (the refusal); returns that output.
+     */
+    public String startExpectingRefusal(String text) throws IOException {
+        Path log = launch();
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
+                .until(() -> Files.exists(log) && Files.readString(log).contains(text));
+        return Files.readString(log);
+    }
+
+    private Path launch() throws IOException {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(),
                 "-Djboss.socket.binding.port-offset=" + offset,
                 "-Dstallkeeper.db.driver-class=org.postgresql.Driver",
@@ -108,17 +128,14 @@ public final class ServerProcess implements AutoCloseable {
                 "-Dstallkeeper.db.user=" + System.getProperty("it.db.user"),
                 "-Dstallkeeper.db.password=" + System.getProperty("it.db.password")));
         command.addAll(properties);
+        Path log = home.resolve("console.log");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
         builder.environment().put("JBOSS_JAVA_SIZING", "-Xms256m -Xmx768m");
         process = builder.start();
-        URI health = URI.create("http://127.0.0.1:" + httpPort() + "/api/health");
-        HttpClient http = HttpClient.newHttpClient();
-        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() ->
-                http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+        return log;
     }
 
     /** SIGKILL to the JVM and its launcher: nothing gets a chance to finish, commit or clean up. */

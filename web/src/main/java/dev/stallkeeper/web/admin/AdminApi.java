@@ -2,6 +2,7 @@ package dev.stallkeeper.web.admin;
 
 import dev.stallkeeper.provisioning.application.InstanceReports;
 import dev.stallkeeper.security.application.AdminAccounts;
+import dev.stallkeeper.security.application.LoginThrottle;
 import dev.stallkeeper.security.domain.AccountException;
 import dev.stallkeeper.security.domain.AdminAccount;
 import dev.stallkeeper.security.domain.Role;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +41,9 @@ public class AdminApi {
 
     @Inject
     InstanceReports instances;
+
+    @Inject
+    LoginThrottle throttle;
 
     @Context
     SecurityContext security;
@@ -64,11 +69,16 @@ public class AdminApi {
         return instances.countByState();
     }
 
+    /** A user as the API shows it; {@code lockedUntil} is set while failed logins keep the user locked out. */
     public record UserView(String username, String displayName, List<String> roles, boolean enabled, String createdAt,
-                           String createdBy) {
+                           String createdBy, String lockedUntil) {
         static UserView of(AdminAccount a) {
+            return of(a, null);
+        }
+
+        static UserView of(AdminAccount a, Instant lockedUntil) {
             return new UserView(a.username(), a.displayName(), a.roles().stream().map(Role::id).sorted().toList(),
-                    a.enabled(), a.createdAt().toString(), a.createdBy());
+                    a.enabled(), a.createdAt().toString(), a.createdBy(), lockedUntil == null ? null : lockedUntil.toString());
         }
     }
 
@@ -85,7 +95,18 @@ public class AdminApi {
     @Path("users")
     @RolesAllowed("admin")
     public List<UserView> users() {
-        return accounts.list().stream().map(UserView::of).toList();
+        Map<String, Instant> locked = throttle.lockedUsers();
+        return accounts.list().stream().map(a -> UserView.of(a, locked.get(a.username()))).toList();
+    }
+
+    /** Lifts the login lock that failed attempts put on a user (the users page has the same button). */
+    @POST
+    @Path("users/{username}/unlock")
+    @RolesAllowed("admin")
+    public Response unlock(@PathParam("username") String username) {
+        accounts.find(username).orElseThrow(() -> new NotFound("no user " + username));
+        throttle.unlock(username, caller());
+        return Response.noContent().build();
     }
 
     @POST

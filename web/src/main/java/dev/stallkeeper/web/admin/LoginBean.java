@@ -1,5 +1,6 @@
 package dev.stallkeeper.web.admin;
 
+import dev.stallkeeper.web.security.AdminAuthentication;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -14,6 +15,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Instant;
 
 /** The console's login form and logout button. */
 @Named("login")
@@ -28,6 +30,9 @@ public class LoginBean {
 
     @Inject
     Messages messages;
+
+    @Inject
+    FormatBean format;
 
     private String username;
     private String password;
@@ -46,7 +51,9 @@ public class LoginBean {
             case SUCCESS:
                 return "/admin/index?faces-redirect=true";
             default:
-                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, messages.get("login.failed"), null));
+                Object locked = external.getRequestMap().get(AdminAuthentication.LOCKED_UNTIL);
+                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, locked instanceof Instant until
+                        ? messages.get("login.locked", format.time(until)) : messages.get("login.failed"), null));
                 return null;
         }
     }

@@ -1,6 +1,7 @@
 package dev.stallkeeper.web.admin;
 
 import dev.stallkeeper.security.application.AdminAccounts;
+import dev.stallkeeper.security.application.LoginThrottle;
 import dev.stallkeeper.security.domain.AccountException;
 import dev.stallkeeper.security.domain.AdminAccount;
 import dev.stallkeeper.security.domain.Role;
@@ -10,7 +11,9 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.EnumSet;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -28,6 +31,14 @@ public class UsersBean {
     @Inject
     Messages messages;
 
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    FormatBean format;
+
+    private Map<String, Instant> locked;
+
     private List<AdminAccount> list;
     private String newUsername;
     private String newDisplayName;
@@ -39,6 +50,22 @@ public class UsersBean {
             list = accounts.list();
         }
         return list;
+    }
+
+    /** "locked until ..." (Beijing time) while failed logins keep the user out, else empty. */
+    public String lockedText(AdminAccount account) {
+        if (locked == null) {
+            locked = throttle.lockedUsers();
+        }
+        Instant until = locked.get(account.username());
+        return until == null ? "" : messages.get("users.locked", format.time(until));
+    }
+
+    public String unlock(String username) {
+        requireAdmin();
+        throttle.unlock(username, currentUser());
+        info(messages.get("users.unlockedNow", username));
+        return "/admin/users?faces-redirect=true";
     }
 
     public String roleNames(AdminAccount account) {

@@ -1,6 +1,7 @@
 package dev.stallkeeper.web.sso;
 
 import dev.stallkeeper.tenancy.application.SsoException;
+import dev.stallkeeper.tenancy.application.SsoService;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -72,6 +73,13 @@ final class SsoErrorPage {
                 text = "Your enterprise's sign-in service could not complete the sign-in. Please try again later.";
                 zh = "企业登录服务暂时无法完成登录，请稍后再试。";
             }
+            case TOO_MANY -> {
+                status = 429;
+                title = "Too many sign-in attempts";
+                text = "Too many sign-ins were started from your network in the last minutes. Please wait a few "
+                        + "minutes and sign in again.";
+                zh = "您的网络在几分钟内发起了过多的登录请求，请稍等几分钟后重新登录。";
+            }
             default -> {
                 status = 400;
                 title = "Sign-in request incomplete";
@@ -92,6 +100,36 @@ final class SsoErrorPage {
         }
         html.append("</main></body></html>");
         return new Page(status, html.toString());
+    }
+
+    /**
+     * The question a portal-started sign-in asks before it opens a session: who the user would be signed in as,
+     * and (when this browser already has a session) that it would be replaced. Continuing posts the confirmation
+     * token, which is also a SameSite=Strict cookie: a page on another site can show this page, not answer it.
+     */
+    static Response confirmation(SsoService.SessionView who, String token, SsoService.SessionView current) {
+        String name = who.name() != null && !who.name().isBlank() ? who.name() + " (" + who.userName() + ")" : who.userName();
+        String tenant = who.tenantName() != null ? who.tenantName() : who.tenantId();
+        StringBuilder html = new StringBuilder(1024)
+                .append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Continue signing in")
+                .append(" · Stallkeeper</title><link rel=\"stylesheet\" href=\"/admin/style.css\"></head>")
+                .append("<body class=\"plain\"><main><h1>Continue as ").append(escape(name)).append("?</h1>")
+                .append("<p id=\"who\">You are signing in as <strong>").append(escape(name)).append("</strong> of <strong>")
+                .append(escape(tenant)).append("</strong>.</p><p lang=\"zh-CN\">您将以 <strong>").append(escape(name))
+                .append("</strong>（").append(escape(tenant)).append("）的身份登录。</p>");
+        if (current != null) {
+            html.append("<p id=\"replaces\" class=\"msg-error\">This replaces your current sign-in as ")
+                    .append(escape(current.userName())).append(" of ")
+                    .append(escape(current.tenantName() != null ? current.tenantName() : current.tenantId()))
+                    .append(". · 这将替换您当前的登录（").append(escape(current.userName())).append("）。</p>");
+        }
+        html.append("<p>If you did not just sign in, close this page. · 如果这不是您刚刚发起的登录，请关闭此页面。</p>")
+                .append("<form id=\"confirm\" method=\"post\" action=\"/api/sso/confirm\">")
+                .append("<input type=\"hidden\" name=\"token\" value=\"").append(escape(token)).append("\">")
+                .append("<button type=\"submit\">Continue · 继续</button></form></main></body></html>");
+        CacheControl cc = new CacheControl();
+        cc.setNoStore(true);
+        return Response.ok(html.toString(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).cacheControl(cc).build();
     }
 
     static String escape(String s) {

@@ -4,7 +4,10 @@ import dev.stallkeeper.platform.StallkeeperConfig;
 import dev.stallkeeper.tenancy.application.SsoException;
 import dev.stallkeeper.tenancy.application.SsoService;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,7 +27,9 @@ import java.util.Map;
  * Single sign-on of tenant users for the seller's SaaS (spec §6.3, §6.4; docs/joint-operation.md):
  * <ul>
  *   <li>{@code GET /api/sso/login?tenant=} starts a login (state bound to the browser) at the tenant's identity service;</li>
- *   <li>{@code GET /api/sso/callback?code=&tenant=[&state=]} is the redirect URI registered with KooGallery;</li>
+ *   <li>{@code GET /api/sso/callback?code=&tenant=[&state=]} is the redirect URI registered with KooGallery; a
+ *       sign-in KooGallery's portal started (no state) asks the browser to confirm who it signs in as first;</li>
+ *   <li>{@code POST /api/sso/confirm} answers that question (token in the form and a SameSite=Strict cookie);</li>
  *   <li>{@code GET /api/sso/me} tells the seller's SaaS who is signed in (JSON, 401 without a session);</li>
  *   <li>{@code POST /api/sso/refresh} renews the session with the refresh token;</li>
  *   <li>{@code GET|POST /api/sso/logout} ends it and signs out at the identity service.</li>
@@ -37,6 +42,7 @@ public class SsoResource {
 
     public static final String SESSION_COOKIE = "STALLKEEPER_SSO";
     public static final String STATE_COOKIE = "STALLKEEPER_SSO_STATE";
+    public static final String CONFIRM_COOKIE = "STALLKEEPER_SSO_CONFIRM";
     private static final int STATE_COOKIE_SECONDS = 600;
 
     @Inject
@@ -48,11 +54,14 @@ public class SsoResource {
     @Context
     UriInfo uri;
 
+    @Context
+    HttpServletRequest request;
+
     @GET
     @Path("login")
     public Response login(@QueryParam("tenant") String tenant) {
         try {
-            SsoService.LoginStart start = sso.start(tenant, redirectUri());
+            SsoService.LoginStart start = sso.start(tenant, redirectUri(), request.getRemoteAddr());
             return Response.seeOther(start.authorizeUri())
                     .cookie(cookie(STATE_COOKIE, start.state(), "/api/sso/", STATE_COOKIE_SECONDS))
                     .cacheControl(noStore()).build();
@@ -64,16 +73,42 @@ public class SsoResource {
     @GET
     @Path("callback")
     public Response callback(@QueryParam("code") String code, @QueryParam("tenant") String tenant,
-                             @QueryParam("state") String state, @CookieParam(STATE_COOKIE) String stateCookie) {
+                             @QueryParam("state") String state, @CookieParam(STATE_COOKIE) String stateCookie,
+                             @CookieParam(SESSION_COOKIE) String sessionToken) {
         try {
-            SsoService.SignedIn in = sso.complete(code, tenant, state, stateCookie, redirectUri());
-            return Response.seeOther(landing())
-                    .cookie(cookie(SESSION_COOKIE, in.sessionToken(), "/", -1),
-                            cookie(STATE_COOKIE, "", "/api/sso/", 0))
-                    .cacheControl(noStore()).build();
+            SsoService.Outcome outcome = sso.complete(code, tenant, state, stateCookie, redirectUri(),
+                    request.getRemoteAddr());
+            if (outcome.confirmation() != null) {
+                SsoService.Confirmation c = outcome.confirmation();
+                return Response.fromResponse(SsoErrorPage.confirmation(c.who(), c.confirmToken(),
+                                sso.current(sessionToken).orElse(null)))
+                        .cookie(new NewCookie.Builder(CONFIRM_COOKIE).value(c.confirmToken()).path("/api/sso/")
+                                .maxAge(STATE_COOKIE_SECONDS).httpOnly(true).secure(config.secureCookies())
+                                .sameSite(NewCookie.SameSite.STRICT).build()).build();
+            }
+            return signedIn(outcome.signedIn());
         } catch (SsoException e) {
             return SsoErrorPage.of(e.reason(), tenant);
         }
+    }
+
+    /** The confirmation of a portal-started sign-in (the form {@link #callback} showed). */
+    @POST
+    @Path("confirm")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response confirm(@FormParam("token") String token, @CookieParam(CONFIRM_COOKIE) String cookieToken) {
+        try {
+            return Response.fromResponse(signedIn(sso.confirm(token, cookieToken)))
+                    .cookie(cookie(CONFIRM_COOKIE, "", "/api/sso/", 0)).build();
+        } catch (SsoException e) {
+            return SsoErrorPage.of(e.reason(), null);
+        }
+    }
+
+    private Response signedIn(SsoService.SignedIn in) {
+        return Response.seeOther(landing())
+                .cookie(cookie(SESSION_COOKIE, in.sessionToken(), "/", -1), cookie(STATE_COOKIE, "", "/api/sso/", 0))
+                .cacheControl(noStore()).build();
     }
 
     @GET

@@ -1,0 +1,59 @@
+package dev.stallkeeper.platform;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Refuses a production start with the quick start's well-known secrets. The quick start ({@code ./stallkeeper
+ * start}, embedded database) sets {@code demo-key}, {@code stallkeeper-demo} and friends so that a seller can try
+ * Stallkeeper at once; on PostgreSQL (a real installation) anyone who read the README would know them, so the
+ * application does not deploy and says which settings to change. Runs before the schema migration and before the
+ * first admin is created, so nothing is written.
+ */
+@Singleton
+@Startup
+public class ProductionGuard {
+
+    /** The quick start's values (the {@code stallkeeper} script), by the setting that must not carry them. */
+    static final Map<String, String> DEMO_VALUES = Map.of(
+            "KOOGALLERY_KEY", "demo-key",
+            "KOOGALLERY_KIT_KEY", "demo-kit-key",
+            "STALLKEEPER_ADMIN_PASSWORD", "stallkeeper-demo",
+            "STALLKEEPER_USAGE_TOKEN", "demo-usage-token");
+
+    @Inject
+    StallkeeperConfig config;
+
+    @PostConstruct
+    void check() {
+        List<String> problems = problems(config);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Stallkeeper does not start on PostgreSQL with the quick start's demo"
+                    + " secrets: " + String.join("; ", problems) + ". Set your own values (see README.md, Configuration).");
+        }
+    }
+
+    /** What is wrong with {@code config} for a production start; empty on the embedded database. */
+    static List<String> problems(StallkeeperConfig config) {
+        Optional<String> url = config.value("STALLKEEPER_DB_URL").or(() -> config.value("POSTGRESQL_URL"));
+        if (url.isEmpty() || !url.get().startsWith("jdbc:postgresql:")) {
+            return List.of();
+        }
+        List<String> problems = new ArrayList<>();
+        DEMO_VALUES.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            boolean demo = config.value(e.getKey()).map(v -> Arrays.stream(v.split(","))
+                    .anyMatch(part -> part.trim().equals(e.getValue()))).orElse(false);
+            if (demo) {
+                problems.add(e.getKey() + " is the quick start's '" + e.getValue() + "'");
+            }
+        });
+        return problems;
+    }
+}
