@@ -94,6 +94,15 @@ public class StallkeeperConfig {
         return (int) longValue("STALLKEEPER_MAX_BODY_BYTES", 65_536);
     }
 
+    /**
+     * STALLKEEPER_CALLBACK_BYTES_IN_FLIGHT: the most body bytes all callbacks together may hold at once (production
+     * address and Kit); a request that would exceed it is answered at once with 000005 (busy, retry) unread.
+     */
+    public int callbackBytesInFlight() {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, longValue("STALLKEEPER_CALLBACK_BYTES_IN_FLIGHT",
+                16L * 1024 * 1024)));
+    }
+
     /** How long a callback waits for provisioning before answering 000004 (KooGallery allows 20 s). */
     public Duration provisioningInlineBudget() {
         return Duration.ofMillis(longValue("STALLKEEPER_PROVISIONING_INLINE_MS", 3_000));

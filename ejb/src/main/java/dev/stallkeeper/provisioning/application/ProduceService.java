@@ -60,11 +60,16 @@ public class ProduceService {
     Clock clock;
 
     public ProduceResponse handle(ObjectNode body) {
-        String activityName = Fields.optional(body, "activity", 32);
-        Activity activity = activityName == null ? null : Activity.fromWire(activityName).orElse(null);
-        if (activity == null) {
-            return ProduceResponse.of(ResultCode.INVALID_PARAM)
-                    .message(activityName == null ? "activity is missing" : "unknown activity " + activityName);
+        Activity activity;
+        try {
+            String activityName = Fields.optional(body, "activity", 32);
+            activity = activityName == null ? null : Activity.fromWire(activityName).orElse(null);
+            if (activity == null) {
+                return ProduceResponse.of(ResultCode.INVALID_PARAM)
+                        .message(activityName == null ? "activity is missing" : "unknown activity " + activityName);
+            }
+        } catch (InvalidRequestException e) {
+            return ProduceResponse.of(ResultCode.INVALID_PARAM).message(e.getMessage());
         }
         try {
             boolean test = Fields.testFlag(body);

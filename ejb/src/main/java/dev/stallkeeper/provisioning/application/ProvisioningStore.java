@@ -73,8 +73,8 @@ public class ProvisioningStore {
                 .setParameter("orderId", orderId).setParameter("orderLineId", orderLineId)
                 .setParameter("productKey", productKey)
                 .getResultStream().findFirst()
-                .orElseThrow(() -> new IllegalStateException(
-                        "instance id " + businessId + " is already used by another order line"));
+                .orElseThrow(() -> new InvalidRequestException(
+                        "businessId " + businessId + " is already used by another order line"));
         if (workId == null) {
             workId = workId(instance.id(), WorkItem.Kind.PROVISION).orElse(null);
         }
