@@ -124,6 +124,10 @@ public class ProduceService {
             if (runner.runWithin(created.claim(), config.provisioningInlineBudget())) {
                 return ProduceResponse.of(ResultCode.SUCCESS).with("instanceId", instance.id());
             }
+            // Waited the budget, or the node is saturated and the attempt went to the background: the work is
+            // durable, so answer from one read instead of polling (polling every caller while saturated multiplied
+            // the load exactly when there was none to spare).
+            return answerFor(store.find(instance.id()).orElseThrow());
         } else if (created.provisionWorkId() != null) {
             // re-armed after a failure, or due again because the node that held it died: try it now
             runner.runWithin(created.provisionWorkId(), config.provisioningInlineBudget());
