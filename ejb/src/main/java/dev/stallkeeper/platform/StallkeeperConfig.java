@@ -103,6 +103,15 @@ public class StallkeeperConfig {
                 16L * 1024 * 1024)));
     }
 
+    /**
+     * STALLKEEPER_CALLBACK_BUSY_AT: authenticated callbacks in flight on this node beyond which a new order line is
+     * stored with its work due and answered 000004 at once (provisioned by the work poller), instead of being
+     * provisioned while KooGallery waits: under overload answers stay inside KooGallery's deadline.
+     */
+    public int callbackBusyAt() {
+        return (int) Math.max(1, longValue("STALLKEEPER_CALLBACK_BUSY_AT", 16));
+    }
+
     /** How long a callback waits for provisioning before answering 000004 (KooGallery allows 20 s). */
     public Duration provisioningInlineBudget() {
         return Duration.ofMillis(longValue("STALLKEEPER_PROVISIONING_INLINE_MS", 3_000));
@@ -110,7 +119,8 @@ public class StallkeeperConfig {
 
     /**
      * Attempts running or queued on this node beyond which a newInstance answers {@code 000004} at once instead
-     * of waiting up to the inline budget (keeps answers inside KooGallery's deadline under overload).
+     * of waiting up to the inline budget (keeps answers inside KooGallery's deadline under overload); also how many
+     * callbacks may run in their one transaction at once (beyond it they take the durable path).
      */
     public int provisioningInlineMax() {
         return (int) Math.max(1, longValue("STALLKEEPER_PROVISIONING_INLINE_MAX", 24));

@@ -79,7 +79,8 @@ public final class Json {
             throw malformed(e);
         } catch (RuntimeException e) {
             // e.g. NumberFormatException from an exponent BigDecimal cannot hold: hostile input, not our failure
-            throw new MalformedBodyException("body is not a valid JSON object: " + e.getClass().getSimpleName(), e);
+            throw new MalformedBodyException(e instanceof NumberFormatException || e instanceof ArithmeticException
+                    ? "body holds a number that cannot be represented" : "body is not a valid JSON object", e);
         }
         if (node == null || node.isMissingNode()) {
             throw new MalformedBodyException("body is empty");

@@ -36,6 +36,18 @@ public interface CallbackChannel {
      */
     ProduceResponse dispatch(ObjectNode body);
 
+    /**
+     * Answers like {@link #dispatch}, but inside the caller's transaction, which also holds the nonce claim and will
+     * hold the audit row: the common paths commit once. Null when this request needs {@link #dispatch} (slow or
+     * background work); the caller then rolls its transaction back and dispatches the durable way.
+     *
+     * @param busy the node has more callbacks in flight than it answers promptly: store what must be done and
+     *             answer at once (a new order line: {@code 000004}, provisioned in the background)
+     */
+    default ProduceResponse dispatchInTransaction(ObjectNode body, boolean busy) {
+        return null;
+    }
+
     /** The order keys and flags of an authenticated request, for the audit row. */
     record AuditKeys(String activity, String orderId, String orderLineId, String instanceIds, boolean testFlag) {
 

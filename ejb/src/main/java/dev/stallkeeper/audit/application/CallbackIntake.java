@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 
@@ -51,10 +52,23 @@ public class CallbackIntake {
     @Inject
     Clock clock;
 
+    /** Runs the common paths in one transaction; unit tests leave it out and exercise the durable path. */
+    @Inject
+    CallbackTransaction transactions;
+
     /** How an authenticated body becomes a JSON object; replaced by tests to prove when it is (not) called. */
     Function<byte[], ObjectNode> parser = Json::parseObject;
 
     private Semaphore bytesInFlight;
+
+    /**
+     * Callbacks inside their one transaction at once (each holds a pooled connection, and the Query Order call of a
+     * new order line); beyond it a callback takes the durable path, whose transactions are short.
+     */
+    private Semaphore oneTransactionSlots;
+
+    /** Authenticated callbacks being answered on this node now. */
+    private final AtomicInteger authenticatedInFlight = new AtomicInteger();
 
     /** A callback as it arrived, before its body is read. {@code contentLength} is -1 when not declared. */
     public record Arrival(String signature, String timestamp, String nonce, String remoteAddr, Instant receivedAt,
@@ -64,6 +78,7 @@ public class CallbackIntake {
     @PostConstruct
     void init() {
         bytesInFlight = new Semaphore(config.callbackBytesInFlight());
+        oneTransactionSlots = new Semaphore(config.provisioningInlineMax());
     }
 
     public CallbackAnswer handle(CallbackChannel channel, Arrival arrival, InputStream in) throws IOException {
@@ -100,7 +115,12 @@ public class CallbackIntake {
             if (!verdict.accepted()) {
                 return refuse(channel, arrival, BodyMetadata.of(body), keys, answer(verdict));
             }
-            return accept(channel, arrival, body, keys);
+            authenticatedInFlight.incrementAndGet();
+            try {
+                return accept(channel, arrival, body, keys);
+            } finally {
+                authenticatedInFlight.decrementAndGet();
+            }
         } finally {
             bytesInFlight.release(permits);
         }
@@ -117,6 +137,12 @@ public class CallbackIntake {
         }
         CallbackChannel.AuditKeys audited = json == null ? CallbackChannel.AuditKeys.NONE : channel.auditKeys(json);
         String fingerprint = BodyMetadata.fingerprint(channel.nonceScope(), body);
+        if (json != null && transactions != null) {
+            CallbackAnswer once = inOneTransaction(channel, arrival, json, audited, body, fingerprint, keys);
+            if (once != null) {
+                return once;
+            }
+        }
         CallbackAnswer replay = CallbackAnswer.forNonce(journal, arrival.nonce(), fingerprint, arrival.receivedAt(), keys);
         if (replay != null) { // a replay, a reused nonce, or the nonce could not be recorded
             record(arrival, audited, body, replay, null);
@@ -138,6 +164,50 @@ public class CallbackIntake {
         return answer;
     }
 
+    /**
+     * The common path: nonce claim, the channel's own writes and the audit row (with the answer stored for replays)
+     * in one transaction. Null, with nothing written, when the channel needs the durable path or anything failed.
+     */
+    private CallbackAnswer inOneTransaction(CallbackChannel channel, Arrival arrival, ObjectNode json,
+                                            CallbackChannel.AuditKeys audited, byte[] body, String fingerprint,
+                                            List<String> keys) {
+        if (!oneTransactionSlots.tryAcquire()) {
+            return null;
+        }
+        try {
+            return transactions.inOne(() -> {
+                CallbackJournal.NonceClaim claim = journal.claimNonce(arrival.nonce(), fingerprint, arrival.receivedAt());
+                if (claim instanceof CallbackJournal.InFlight) {
+                    return null;
+                }
+                CallbackAnswer answer = CallbackAnswer.forClaim(claim, keys);
+                String nonce = null;
+                if (answer == null) {
+                    boolean busy = authenticatedInFlight.get() > config.callbackBusyAt();
+                    ProduceResponse response = channel.dispatchInTransaction(json, busy);
+                    if (response == null) {
+                        return null;
+                    }
+                    answer = CallbackAnswer.of(response, keys);
+                    nonce = arrival.nonce();
+                }
+                CallbackLogEntry entry = entry(arrival, audited, body, answer);
+                if (nonce != null) {
+                    journal.complete(nonce, answer.body(), entry);
+                } else {
+                    journal.record(entry);
+                }
+                return answer;
+            });
+        } catch (RuntimeException e) {
+            // rolled back: the durable path answers it (a conflict on a key, a Query Order failure, ...)
+            LOG.debugf("%s: one-transaction path rolled back (%s); answering the durable way", channel.name(), e);
+            return null;
+        } finally {
+            oneTransactionSlots.release();
+        }
+    }
+
     private CallbackAnswer refuse(CallbackChannel channel, Arrival arrival, BodyMetadata body, List<String> keys,
                                   ProduceResponse response) {
         CallbackAnswer answer = CallbackAnswer.of(response, keys);
@@ -150,9 +220,13 @@ public class CallbackIntake {
     /** Audits an authenticated call; with {@code nonce}, also stores the answer for replays of that nonce. */
     private void record(Arrival arrival, CallbackChannel.AuditKeys keys, byte[] body, CallbackAnswer answer,
                         String nonce) {
-        CallbackAnswer.audit(journal, nonce, new CallbackLogEntry(arrival.receivedAt(), keys.activity(), keys.orderId(),
-                keys.orderLineId(), keys.instanceIds(), keys.testFlag(), arrival.nonce(), answer.resultCode(),
-                answer.resultMsg(), latency(arrival), arrival.remoteAddr(), body, answer.body()));
+        CallbackAnswer.audit(journal, nonce, entry(arrival, keys, body, answer));
+    }
+
+    private CallbackLogEntry entry(Arrival arrival, CallbackChannel.AuditKeys keys, byte[] body, CallbackAnswer answer) {
+        return new CallbackLogEntry(arrival.receivedAt(), keys.activity(), keys.orderId(), keys.orderLineId(),
+                keys.instanceIds(), keys.testFlag(), arrival.nonce(), answer.resultCode(), answer.resultMsg(),
+                latency(arrival), arrival.remoteAddr(), body, answer.body());
     }
 
     private int latency(Arrival arrival) {

@@ -77,4 +77,9 @@ public class CallbackService implements CallbackChannel {
     public ProduceResponse dispatch(ObjectNode body) {
         return produce.handle(body);
     }
+
+    @Override
+    public ProduceResponse dispatchInTransaction(ObjectNode body, boolean busy) {
+        return produce.handleInTransaction(body, busy);
+    }
 }

@@ -25,6 +25,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -118,6 +119,11 @@ class CallbackIntakeTest {
             dispatched.incrementAndGet();
             return ProduceResponse.of(ResultCode.SUCCESS);
         }
+
+        @Override
+        public ProduceResponse dispatchInTransaction(ObjectNode body, boolean busy) {
+            return "inline".equals(AuditKeys.text(body, "activity")) ? ProduceResponse.of(ResultCode.SUCCESS) : null;
+        }
     };
 
     private CallbackAnswer send(String signature, String timestamp, byte[] body) throws Exception {
@@ -189,6 +195,29 @@ class CallbackIntakeTest {
             assertThat(e.orderId()).isEqualTo("CS1");
             assertThat(e.requestBody()).isEqualTo(body);
         });
+    }
+
+    @Test
+    void theCommonPathRunsInOneTransactionAndTheRestTakesTheDurablePath() throws Exception {
+        AtomicInteger transactions = new AtomicInteger();
+        intake.transactions = new CallbackTransaction() {
+            @Override
+            public <T> T inOne(Supplier<T> work) {
+                transactions.incrementAndGet();
+                return work.get();
+            }
+        };
+        byte[] inline = "{\"activity\":\"inline\"}".getBytes(StandardCharsets.UTF_8);
+        assertThat(send(V2Signature.sign(KEY, NONCE, TS, inline), TS, inline).resultCode()).isEqualTo("000000");
+        assertThat(transactions).hasValue(1);
+        assertThat(dispatched).hasValue(0);
+        assertThat(audited).hasSize(1);
+
+        byte[] durable = "{\"activity\":\"other\"}".getBytes(StandardCharsets.UTF_8);
+        assertThat(send(V2Signature.sign(KEY, NONCE, TS, durable), TS, durable).resultCode()).isEqualTo("000000");
+        assertThat(transactions).hasValue(2);
+        assertThat(dispatched).as("the durable path after the one transaction declined").hasValue(1);
+        assertThat(audited).hasSize(2);
     }
 
     @Test
