@@ -102,8 +102,9 @@ public class CallbackIntake {
         int permits = (int) (arrival.contentLength() >= 0 ? arrival.contentLength() : limit + 1);
         if (!bytesInFlight.tryAcquire(permits)) {
             LOG.warnf("%s refused: %d bytes would exceed the callback bytes in flight", channel.name(), permits);
-            return refuse(channel, arrival, BodyMetadata.unread(arrival.contentLength()), keys, ProduceResponse.of(ResultCode.INTERNAL_ERROR)
-                    .message("busy: too many callback bytes in flight; retry later"));
+            return refuse(channel, arrival, BodyMetadata.unread(arrival.contentLength()), keys,
+                    ProduceResponse.of(ResultCode.INTERNAL_ERROR)
+                            .message("busy: too many callback bytes in flight; retry later"));
         }
         try {
             byte[] body = in.readNBytes((int) limit + 1);
