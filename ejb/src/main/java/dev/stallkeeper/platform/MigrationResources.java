@@ -30,6 +30,7 @@ public final class MigrationResources implements ResourceProvider {
             "V8__tenants_and_sso.sql",
             "V9__usage_records.sql",
             "V10__workflow_list_indexes.sql",
+            "V11__refused_callbacks_as_metadata.sql",
             "V15__login_throttle.sql",
             "V16__sso_confirmation_and_bounds.sql");
 

@@ -94,6 +94,24 @@ public class StallkeeperConfig {
         return (int) longValue("STALLKEEPER_MAX_BODY_BYTES", 65_536);
     }
 
+    /**
+     * STALLKEEPER_CALLBACK_BYTES_IN_FLIGHT: the most body bytes all callbacks together may hold at once (production
+     * address and Kit); a request that would exceed it is answered at once with 000005 (busy, retry) unread.
+     */
+    public int callbackBytesInFlight() {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, longValue("STALLKEEPER_CALLBACK_BYTES_IN_FLIGHT",
+                16L * 1024 * 1024)));
+    }
+
+    /**
+     * STALLKEEPER_CALLBACK_BUSY_AT: authenticated callbacks in flight on this node beyond which a new order line is
+     * stored with its work due and answered 000004 at once (provisioned by the work poller), instead of being
+     * provisioned while KooGallery waits: under overload answers stay inside KooGallery's deadline.
+     */
+    public int callbackBusyAt() {
+        return (int) Math.max(1, longValue("STALLKEEPER_CALLBACK_BUSY_AT", 16));
+    }
+
     /** How long a callback waits for provisioning before answering 000004 (KooGallery allows 20 s). */
     public Duration provisioningInlineBudget() {
         return Duration.ofMillis(longValue("STALLKEEPER_PROVISIONING_INLINE_MS", 3_000));
@@ -101,7 +119,8 @@ public class StallkeeperConfig {
 
     /**
      * Attempts running or queued on this node beyond which a newInstance answers {@code 000004} at once instead
-     * of waiting up to the inline budget (keeps answers inside KooGallery's deadline under overload).
+     * of waiting up to the inline budget (keeps answers inside KooGallery's deadline under overload); also how many
+     * callbacks may run in their one transaction at once (beyond it they take the durable path).
      */
     public int provisioningInlineMax() {
         return (int) Math.max(1, longValue("STALLKEEPER_PROVISIONING_INLINE_MAX", 24));

@@ -13,6 +13,9 @@ import dev.stallkeeper.protocol.KooTime;
 import dev.stallkeeper.simulator.CallbackClient;
 import dev.stallkeeper.simulator.CallbackResult;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -99,8 +102,11 @@ class KitSyncIT {
         assertThat(Kit.sendRaw("tenantSync", body, nonce, null, good).resultCode()).as("no timestamp").isEqualTo("000002");
         assertThat(Kit.sendRaw("tenantSync", body, nonce, ts, null).resultCode()).as("no x-sign").isEqualTo("000001");
         assertThat(tenants(tenantId)).isZero();
-        assertThat(Db.count("SELECT COUNT(*) FROM callback_log WHERE activity = 'tenantSync' AND instance_ids = ?"
-                + " AND result_code <> '000000'", "inst-" + tenantId)).isEqualTo(7);
+        // refused before authentication: metadata only (the body's hash and size), never its keys
+        assertThat(Db.count("SELECT COUNT(*) FROM callback_log WHERE activity = 'tenantSync' AND body_sha256 = ?"
+                + " AND refused AND result_code <> '000000' AND instance_ids IS NULL AND order_id IS NULL"
+                + " AND body_size = ?", sha256(body), body.length)).isEqualTo(7);
+        assertThat(Db.count("SELECT COUNT(*) FROM callback_log WHERE instance_ids = ?", "inst-" + tenantId)).isZero();
     }
 
     @Test
@@ -293,5 +299,13 @@ class KitSyncIT {
             list.addObject().put("orgCode", c).put("orgName", "Org " + c).put("parentCode", "A".equals(c) ? "" : "A");
         }
         return body;
+    }
+
+    private static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -29,17 +29,38 @@ final class Crypto {
     }
 
     static byte[] hmacSha256(byte[] key, byte[] data) {
+        return hmacSha256(key, new byte[][] {data});
+    }
+
+    /** HMAC-SHA256 of the concatenation of {@code parts} under {@code key}, without building the concatenation. */
+    static byte[] hmacSha256(byte[] key, byte[]... parts) {
         if (key.length == 0) {
             throw new IllegalArgumentException("HMAC key must not be empty");
         }
         try {
-            // Mac instances are not thread-safe; one per call keeps every signer stateless.
-            Mac mac = Mac.getInstance("HmacSHA256");
+            // Mac instances are not thread-safe: one per thread, re-keyed per call (looking the algorithm up
+            // for every call cost more than the HMAC of a small body).
+            Mac mac = MACS.get();
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data);
+            for (byte[] part : parts) {
+                mac.update(part);
+            }
+            return mac.doFinal();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }
+    }
+
+    private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    });
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     static byte[] sha256(byte[] data) {

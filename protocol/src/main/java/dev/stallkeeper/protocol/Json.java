@@ -66,7 +66,9 @@ public final class Json {
      *
      * @throws MalformedBodyException if the body is null or empty, not valid UTF-8 (a byte-order mark counts as
      *         content before the object), not a JSON object, has content after the object (whitespace aside),
-     *         repeats a key in any object, or nests deeper than {@value #MAX_NESTING_DEPTH}
+     *         repeats a key in any object, nests deeper than {@value #MAX_NESTING_DEPTH}, holds a number that
+     *         cannot be represented (such as {@code 1E-2147483648}), or holds a NUL character in any name or string
+     *         (PostgreSQL cannot store it)
      */
     public static ObjectNode parseObject(byte[] body) {
         String text = decodeUtf8(body);
@@ -75,6 +77,10 @@ public final class Json {
             node = STRICT_MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             throw malformed(e);
+        } catch (RuntimeException e) {
+            // e.g. NumberFormatException from an exponent BigDecimal cannot hold: hostile input, not our failure
+            throw new MalformedBodyException(e instanceof NumberFormatException || e instanceof ArithmeticException
+                    ? "body holds a number that cannot be represented" : "body is not a valid JSON object", e);
         }
         if (node == null || node.isMissingNode()) {
             throw new MalformedBodyException("body is empty");
@@ -83,7 +89,32 @@ public final class Json {
             throw new MalformedBodyException("body is a JSON " + node.getNodeType().name().toLowerCase(Locale.ROOT)
                     + ", expected an object");
         }
+        if (holdsNul(node)) {
+            throw new MalformedBodyException("body holds a NUL character (\\u0000)");
+        }
         return (ObjectNode) node;
+    }
+
+    private static boolean holdsNul(JsonNode node) {
+        if (node.isTextual()) {
+            return node.textValue().indexOf('\0') >= 0;
+        }
+        if (node.isObject()) {
+            var fields = node.fields();
+            while (fields.hasNext()) {
+                var field = fields.next();
+                if (field.getKey().indexOf('\0') >= 0 || holdsNul(field.getValue())) {
+                    return true;
+                }
+            }
+        } else if (node.isArray()) {
+            for (JsonNode element : node) {
+                if (holdsNul(element)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

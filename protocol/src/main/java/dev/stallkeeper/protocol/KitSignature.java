@@ -41,15 +41,16 @@ public final class KitSignature {
         return verifyPrepared(key, nonce, timestamp, V2Signature.Payloads.of(rawBody), signature);
     }
 
-    /** Verification with the body forms computed once, so that several keys can be tried cheaply. */
+    /** Verification with the body forms computed once; raw bytes first, as {@link V2Signature#verifyPrepared}. */
     static boolean verifyPrepared(String key, String nonce, String timestamp, V2Signature.Payloads body,
                                   String signature) {
-        if (body.canonical() != null
-                && Crypto.hexEquals(signPayload(key, nonce, timestamp, body.canonical()), signature)) {
+        byte[] k = Crypto.utf8(key);
+        String raw = Crypto.lowerHex(Crypto.hmacSha256(k, k, Crypto.utf8(nonce), Crypto.utf8(timestamp), body.raw()));
+        if (Crypto.hexEquals(raw, signature)) {
             return true;
         }
-        return !body.rawSameAsCanonical()
-                && Crypto.hexEquals(signPayload(key, nonce, timestamp, body.raw()), signature);
+        return body.canonicalDiffers()
+                && Crypto.hexEquals(signPayload(key, nonce, timestamp, body.canonical()), signature);
     }
 
     static String signPayload(String key, String nonce, String timestamp, String payload) {

@@ -13,7 +13,7 @@ import java.time.temporal.ChronoUnit;
  *   <li>{@code expireTime}/{@code createTime}: {@code yyyyMMddHHmmss}, sometimes with milliseconds appended
  *       ({@code yyyyMMddHHmmssSSS}, spec §1.4.3);</li>
  *   <li>usage records and {@code X-Sdk-Date}: {@code yyyyMMdd'T'HHmmss'Z'} (spec §7.2, §7.4);</li>
- *   <li>signature timestamps: Unix milliseconds, or seconds when below 10^11 (spec §2.2.1).</li>
+ *   <li>signature timestamps: Unix milliseconds (13 digits) or seconds (10 digits) (spec §2.2.1).</li>
  * </ul>
  */
 public final class KooTime {
@@ -74,22 +74,21 @@ public final class KooTime {
     }
 
     /**
-     * Parses a signature timestamp: decimal ASCII digits only (no sign, no spaces); values below
-     * {@link #SECONDS_THRESHOLD} are Unix seconds, others Unix milliseconds.
+     * Parses a signature timestamp: exactly 10 (Unix seconds) or 13 (Unix milliseconds) decimal ASCII digits, the
+     * first not {@code 0}. The signed string joins nonce and timestamp without a separator, so a timestamp that may
+     * carry leading zeros or vary in length would let nonce {@code abc0} + timestamp {@code T} sign the same as nonce
+     * {@code abc} + timestamp {@code 0T}; a fixed length without leading zeros leaves one way to split them.
      *
-     * @throws IllegalArgumentException for null, empty, non-digit or out-of-range values
+     * @throws IllegalArgumentException for null, another length, a leading zero or non-digits
      */
     public static Instant parseSignatureTimestamp(String value) {
-        if (value == null || value.isEmpty() || value.length() > 19 || !allDigits(value)) {
-            throw new IllegalArgumentException("timestamp must be decimal digits, got " + describe(value));
+        if (value == null || (value.length() != 10 && value.length() != 13) || !allDigits(value)
+                || value.charAt(0) == '0') {
+            throw new IllegalArgumentException("timestamp must be 10 or 13 digits without a leading zero, got "
+                    + describe(value));
         }
-        long n;
-        try {
-            n = Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("timestamp out of range: " + describe(value), e);
-        }
-        return n < SECONDS_THRESHOLD ? Instant.ofEpochSecond(n) : Instant.ofEpochMilli(n);
+        long n = Long.parseLong(value);
+        return value.length() == 10 ? Instant.ofEpochSecond(n) : Instant.ofEpochMilli(n);
     }
 
     private static LocalDateTime utc(Instant instant) {

@@ -75,31 +75,15 @@ public final class RequestAuthenticator {
      * @param rawBody   the request body bytes exactly as received
      */
     public Verdict authenticate(String signature, String timestamp, String nonce, byte[] rawBody) {
-        if (Crypto.isBlank(timestamp)) {
-            return Verdict.rejected(ResultCode.INVALID_PARAM, "missing timestamp", null);
+        Verdict credentials = checkCredentials(signature, timestamp, nonce);
+        if (credentials != null) {
+            return credentials;
         }
-        Instant ts;
-        try {
-            ts = KooTime.parseSignatureTimestamp(timestamp);
-        } catch (IllegalArgumentException e) {
-            return Verdict.rejected(ResultCode.INVALID_PARAM, "timestamp is not numeric", null);
-        }
-        if (Duration.between(ts, clock.instant()).abs().compareTo(window) > 0) {
-            return Verdict.rejected(ResultCode.INVALID_PARAM, "timestamp outside window", ts);
-        }
-        if (Crypto.isBlank(nonce)) {
-            return Verdict.rejected(ResultCode.INVALID_PARAM, "missing nonce", ts);
-        }
-        if (nonce.length() > MAX_NONCE_LENGTH) {
-            return Verdict.rejected(ResultCode.INVALID_PARAM, "nonce longer than " + MAX_NONCE_LENGTH, ts);
-        }
-        if (Crypto.isBlank(signature)) {
-            return Verdict.rejected(ResultCode.AUTH_FAILED, "missing signature", ts);
-        }
-        if (rawBody == null || !Crypto.isHex(signature, V2Signature.HEX_LENGTH)) {
+        Instant ts = KooTime.parseSignatureTimestamp(timestamp);
+        if (rawBody == null) {
             return Verdict.rejected(ResultCode.AUTH_FAILED, "signature mismatch", ts);
         }
-        // Canonicalise once, whatever the number of keys.
+        // The body forms are computed once, whatever the number of keys; raw bytes first, canonical form on demand.
         V2Signature.Payloads body = V2Signature.Payloads.of(rawBody);
         for (int i = 0; i < keys.size(); i++) {
             boolean verified = kitScheme
@@ -110,6 +94,54 @@ public final class RequestAuthenticator {
             }
         }
         return Verdict.rejected(ResultCode.AUTH_FAILED, "signature mismatch", ts);
+    }
+
+    /**
+     * Everything that can be checked without the body: a timestamp of exactly 10 or 13 digits (no leading zero)
+     * inside the window, a nonce of printable ASCII no longer than {@value #MAX_NONCE_LENGTH}, and a signature of 64
+     * hex digits. A request that fails here is refused without its body being read into memory.
+     *
+     * @return the refusal, or null when only the signature over the body remains to be checked
+     */
+    public Verdict checkCredentials(String signature, String timestamp, String nonce) {
+        if (Crypto.isBlank(timestamp)) {
+            return Verdict.rejected(ResultCode.INVALID_PARAM, "missing timestamp", null);
+        }
+        Instant ts;
+        try {
+            ts = KooTime.parseSignatureTimestamp(timestamp);
+        } catch (IllegalArgumentException e) {
+            return Verdict.rejected(ResultCode.INVALID_PARAM, "timestamp is not 10 or 13 digits", null);
+        }
+        if (Duration.between(ts, clock.instant()).abs().compareTo(window) > 0) {
+            return Verdict.rejected(ResultCode.INVALID_PARAM, "timestamp outside window", ts);
+        }
+        if (Crypto.isBlank(nonce)) {
+            return Verdict.rejected(ResultCode.INVALID_PARAM, "missing nonce", ts);
+        }
+        if (nonce.length() > MAX_NONCE_LENGTH) {
+            return Verdict.rejected(ResultCode.INVALID_PARAM, "nonce longer than " + MAX_NONCE_LENGTH, ts);
+        }
+        if (!printableAscii(nonce)) {
+            return Verdict.rejected(ResultCode.INVALID_PARAM, "nonce is not printable ASCII", ts);
+        }
+        if (Crypto.isBlank(signature)) {
+            return Verdict.rejected(ResultCode.AUTH_FAILED, "missing signature", ts);
+        }
+        if (!Crypto.isHex(signature, V2Signature.HEX_LENGTH)) {
+            return Verdict.rejected(ResultCode.AUTH_FAILED, "signature mismatch", ts);
+        }
+        return null;
+    }
+
+    private static boolean printableAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x21 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

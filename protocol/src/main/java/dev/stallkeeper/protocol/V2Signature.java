@@ -1,6 +1,7 @@
 package dev.stallkeeper.protocol;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -64,34 +65,66 @@ public final class V2Signature {
         return Crypto.lowerHex(Crypto.hmacSha256(key, canonicalRequest));
     }
 
-    /** Verification with the body forms computed once, so that several keys can be tried cheaply. */
+    /**
+     * Verification with the body forms computed once, so that several keys can be tried cheaply. The raw bytes are
+     * tried first: every KooGallery body seen is already canonical, so the canonical form (a streaming pass over the
+     * body, no JSON tree) is computed only when the raw bytes do not verify.
+     */
     static boolean verifyPrepared(String key, String nonce, String timestamp, Payloads body, String signature) {
-        if (body.canonical() != null
-                && Crypto.hexEquals(signPayload(key, nonce, timestamp, body.canonical()), signature)) {
+        byte[] k = Crypto.utf8(key);
+        if (Crypto.hexEquals(signRaw(k, nonce, timestamp, body.raw()), signature)) {
             return true;
         }
-        return !body.rawSameAsCanonical()
-                && Crypto.hexEquals(signPayload(key, nonce, timestamp, body.raw()), signature);
+        return body.canonicalDiffers()
+                && Crypto.hexEquals(signPayload(key, nonce, timestamp, body.canonical()), signature);
+    }
+
+    private static String signRaw(byte[] key, String nonce, String timestamp, byte[] payload) {
+        String digest = Crypto.lowerHex(Crypto.hmacSha256(key, payload));
+        return Crypto.lowerHex(Crypto.hmacSha256(key, key, Crypto.utf8(nonce), Crypto.utf8(timestamp),
+                Crypto.utf8(digest)));
     }
 
     /**
-     * The two candidate payloads of a body: the canonical form (null when the body is not a JSON object) and the
-     * raw body decoded as UTF-8.
+     * The two candidate payloads of a body: the raw bytes as received, and the canonical form, computed on first use
+     * (null when the body is not a JSON object).
      */
-    record Payloads(String canonical, String raw) {
+    static final class Payloads {
 
-        static Payloads of(byte[] rawBody) {
-            String canonical;
-            try {
-                canonical = CanonicalJson.canonicalize(rawBody);
-            } catch (MalformedBodyException e) {
-                canonical = null;
-            }
-            return new Payloads(canonical, new String(rawBody, StandardCharsets.UTF_8));
+        private final byte[] raw;
+        private String canonical;
+        private boolean canonicalized;
+        private boolean differs;
+
+        private Payloads(byte[] raw) {
+            this.raw = raw;
         }
 
-        boolean rawSameAsCanonical() {
-            return raw.equals(canonical);
+        static Payloads of(byte[] rawBody) {
+            return new Payloads(rawBody);
+        }
+
+        byte[] raw() {
+            return raw;
+        }
+
+        String canonical() {
+            if (!canonicalized) {
+                canonicalized = true;
+                try {
+                    canonical = CanonicalJson.canonicalize(raw);
+                } catch (MalformedBodyException | IllegalArgumentException e) {
+                    canonical = null;
+                }
+                differs = canonical != null && !Arrays.equals(Crypto.utf8(canonical), raw);
+            }
+            return canonical;
+        }
+
+        /** Whether a canonical form exists and is not the raw body itself (already tried). */
+        boolean canonicalDiffers() {
+            canonical();
+            return differs;
         }
     }
 }

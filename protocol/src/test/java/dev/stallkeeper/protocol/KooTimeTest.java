@@ -50,11 +50,17 @@ class KooTimeTest {
     }
 
     @Test
-    void signatureTimestampBelowTenToTheElevenIsSeconds() {
+    void signatureTimestampOfTenDigitsIsSecondsOfThirteenMilliseconds() {
         assertThat(KooTime.parseSignatureTimestamp("1680508066618")).isEqualTo(Instant.ofEpochMilli(1680508066618L));
         assertThat(KooTime.parseSignatureTimestamp("1680508066")).isEqualTo(Instant.ofEpochSecond(1680508066L));
-        assertThat(KooTime.parseSignatureTimestamp("99999999999")).isEqualTo(Instant.ofEpochSecond(99999999999L));
-        assertThat(KooTime.parseSignatureTimestamp("100000000000")).isEqualTo(Instant.ofEpochMilli(100000000000L));
+    }
+
+    /** Nonce and timestamp are signed without a separator: only one split of "nonce + timestamp" may verify. */
+    @ParameterizedTest
+    @ValueSource(strings = {"01680508066618", "0168050806", "0680508066618", "0000000000", "168050806661",
+            "16805080666", "99999999999", "100000000000", "16805080666180", "168050806", "1"})
+    void signatureTimestampRejectsLeadingZerosAndOtherLengths(String value) {
+        assertThatThrownBy(() -> KooTime.parseSignatureTimestamp(value)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @ParameterizedTest

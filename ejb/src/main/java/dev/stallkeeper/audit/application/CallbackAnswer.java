@@ -48,6 +48,11 @@ public record CallbackAnswer(byte[] body, String resultCode, String resultMsg, S
             LOG.errorf(e, "Could not record nonce");
             return of(ProduceResponse.of(ResultCode.INTERNAL_ERROR), keys);
         }
+        return forClaim(claim, keys);
+    }
+
+    /** The answer a nonce claim decides ({@code 000001} for a conflict, the stored one for a replay), or null. */
+    public static CallbackAnswer forClaim(CallbackJournal.NonceClaim claim, List<String> keys) {
         if (claim instanceof CallbackJournal.Conflict) {
             return of(ProduceResponse.of(ResultCode.AUTH_FAILED).message("nonce already used"), keys);
         }

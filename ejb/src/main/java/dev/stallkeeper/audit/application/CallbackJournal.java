@@ -13,9 +13,10 @@ import java.util.List;
 /**
  * Nonces and the audit of callbacks. The nonce table's primary key is what makes replay detection hold
  * across nodes: a second request with the same nonce waits for the first one's row and then sees its answer.
+ * Joins the caller's transaction (a callback done in one transaction), or runs in one of its own.
  */
 @Stateless
-@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+@TransactionAttribute(TransactionAttributeType.REQUIRED)
 public class CallbackJournal {
 
     @PersistenceContext(unitName = "stallkeeper")

@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Figures about KooGallery's production traffic (test_flag false) for the dashboard: volume, failures and answer
+ * Figures about KooGallery's production traffic (test_flag false; requests refused before authentication, which anyone
+ * can send, left out) for the dashboard: volume, failures and answer
  * times per hour, and the delisting risk KooGallery applies (more than 5 failed orders in a month delists a
  * product; a newInstance counts as failed when no answer of its order was 000000 or 000004).
  */
@@ -45,6 +46,7 @@ public class CallbackStatistics {
                         + " SUM(CASE WHEN result_code IN " + OK + " THEN 0 ELSE 1 END),"
                         + " PERCENTILE_CONT(0.99) WITHIN GROUP (ORDER BY latency_ms)"
                         + " FROM callback_log WHERE received_at >= ?1 AND received_at < ?2 AND test_flag = FALSE"
+                        + " AND refused = FALSE"
                         + " GROUP BY FLOOR(EXTRACT(EPOCH FROM received_at) / 3600)")
                 .setParameter(1, start.atOffset(ZoneOffset.UTC)).setParameter(2, end.atOffset(ZoneOffset.UTC))
                 .getResultList();
@@ -71,13 +73,14 @@ public class CallbackStatistics {
     public DelistingRisk delistingRisk(Instant monthStart) {
         Number failed = (Number) em.createNativeQuery("SELECT COUNT(*) FROM ("
                         + " SELECT c.order_id FROM callback_log c WHERE c.activity = 'newInstance' AND c.test_flag = FALSE"
+                        + " AND c.refused = FALSE"
                         + " AND c.received_at >= ?1 AND c.order_id IS NOT NULL AND c.result_code NOT IN " + OK
                         + " AND NOT EXISTS (SELECT 1 FROM callback_log g WHERE g.order_id = c.order_id"
                         + " AND g.activity = 'newInstance' AND g.test_flag = FALSE AND g.result_code IN " + OK + ")"
                         + " UNION SELECT i.order_id FROM instance i WHERE i.state = 'FAILED' AND i.created_at >= ?1) x")
                 .setParameter(1, monthStart.atOffset(ZoneOffset.UTC)).getSingleResult();
         List<?> recent = em.createNativeQuery("SELECT result_code FROM callback_log WHERE activity = 'newInstance'"
-                        + " AND test_flag = FALSE ORDER BY received_at DESC, id DESC")
+                        + " AND test_flag = FALSE AND refused = FALSE ORDER BY received_at DESC, id DESC")
                 .setMaxResults(50).getResultList();
         int consecutive = 0;
         for (Object code : recent) {

@@ -42,6 +42,13 @@ public class CallbackLogEntry {
     private byte[] requestBody;
     @Column(name = "response_body")
     private byte[] responseBody;
+    /** Refused before authentication: only metadata of the body is kept, and it never counts as a failure. */
+    @Column(nullable = false)
+    private boolean refused;
+    @Column(name = "body_size")
+    private Integer bodySize;
+    @Column(name = "body_sha256")
+    private String bodySha256;
 
     protected CallbackLogEntry() {
     }
@@ -65,8 +72,32 @@ public class CallbackLogEntry {
         this.responseBody = responseBody;
     }
 
+    /**
+     * A callback refused before it was authenticated: nothing of its body is read for keys; its size, SHA-256 and at
+     * most its first KiB ({@code prefix}) are kept. {@code channel} is the interface it was sent to.
+     */
+    @SuppressWarnings("java:S107")
+    public static CallbackLogEntry refused(Instant receivedAt, String channel, String nonce, String resultCode,
+                                           String resultMsg, int latencyMs, String remoteAddr, long bodySize,
+                                           String bodySha256, byte[] prefix, byte[] responseBody) {
+        CallbackLogEntry entry = new CallbackLogEntry(receivedAt, channel, null, null, null, false, nonce, resultCode,
+                resultMsg, latencyMs, remoteAddr, prefix, responseBody);
+        entry.refused = true;
+        entry.bodySize = (int) Math.min(Integer.MAX_VALUE, bodySize);
+        entry.bodySha256 = bodySha256;
+        return entry;
+    }
+
+    /**
+     * At most {@code max} characters, with NUL (which PostgreSQL cannot store in text) written as the escape backslash-u0000:
+     * the audit row must be writable whatever a caller sent.
+     */
     private static String cut(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
+        if (s == null) {
+            return null;
+        }
+        String safe = s.indexOf('\0') < 0 ? s : s.replace("\0", "\\u0000");
+        return safe.length() <= max ? safe : safe.substring(0, max);
     }
 
     public Long id() { return id; }
@@ -83,4 +114,7 @@ public class CallbackLogEntry {
     public String remoteAddr() { return remoteAddr; }
     public byte[] requestBody() { return requestBody == null ? null : requestBody.clone(); }
     public byte[] responseBody() { return responseBody == null ? null : responseBody.clone(); }
+    public boolean refused() { return refused; }
+    public Integer bodySize() { return bodySize; }
+    public String bodySha256() { return bodySha256; }
 }

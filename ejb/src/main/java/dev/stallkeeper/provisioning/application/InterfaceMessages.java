@@ -31,10 +31,14 @@ public class InterfaceMessages {
     @Inject
     Clock clock;
 
-    /** Production callbacks answered with an error code since {@code since}, newest first. */
+    /**
+     * Production callbacks answered with an error code since {@code since}, newest first; requests refused before
+     * authentication (anyone can send them) are not listed.
+     */
     public List<CallbackLogEntry> failedCallbacks(Instant since, int limit) {
         return em.createQuery("SELECT c FROM CallbackLogEntry c WHERE c.resultCode NOT IN :ok AND c.receivedAt >= :since"
-                        + " AND c.testFlag = FALSE ORDER BY c.receivedAt DESC, c.id DESC", CallbackLogEntry.class)
+                        + " AND c.testFlag = FALSE AND c.refused = FALSE ORDER BY c.receivedAt DESC, c.id DESC",
+                        CallbackLogEntry.class)
                 .setParameter("ok", OK_CODES).setParameter("since", since).setMaxResults(limit).getResultList();
     }
 

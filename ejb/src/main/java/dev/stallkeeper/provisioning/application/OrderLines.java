@@ -41,6 +41,20 @@ public class OrderLines {
     /** The stored snapshot, or Query Order's answer stored now. {@code productKey} picks the product of a pay-per-use line. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public OrderLineSnapshot fetch(String orderId, String orderLineId, String productKey) {
+        return find(orderId, orderLineId, productKey);
+    }
+
+    /**
+     * As {@link #fetch}, in the caller's transaction: a callback that does all its work in one transaction holds one
+     * connection, never waiting for a second from the pool while it holds the first (under load every request would
+     * hold one and wait for another). The snapshot commits, or rolls back, with the caller.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OrderLineSnapshot fetchInCallerTransaction(String orderId, String orderLineId, String productKey) {
+        return find(orderId, orderLineId, productKey);
+    }
+
+    private OrderLineSnapshot find(String orderId, String orderLineId, String productKey) {
         OrderLineSnapshot known = em.find(OrderLineSnapshot.class, new OrderLineSnapshot.Key(orderId, orderLineId));
         if (known != null && (productKey.isEmpty() || productKey.equals(known.productId()))) {
             return known;

@@ -11,6 +11,7 @@ import dev.stallkeeper.protocol.ProduceResponse;
 import dev.stallkeeper.protocol.ResultCode;
 import dev.stallkeeper.provisioning.domain.Instance;
 import dev.stallkeeper.provisioning.domain.InstanceState;
+import dev.stallkeeper.provisioning.domain.OrderLineSnapshot;
 import dev.stallkeeper.provisioning.infrastructure.QueryOrderException;
 import dev.stallkeeper.provisioning.spi.ProductSpec;
 import jakarta.ejb.EJBException;
@@ -54,17 +55,28 @@ public class ProduceService {
     InstanceLifecycle lifecycle;
 
     @Inject
+    OrderLines orderLines;
+
+    @Inject
+    ProvisioningWorker worker;
+
+    @Inject
     StallkeeperConfig config;
 
     @Inject
     Clock clock;
 
     public ProduceResponse handle(ObjectNode body) {
-        String activityName = Fields.optional(body, "activity", 32);
-        Activity activity = activityName == null ? null : Activity.fromWire(activityName).orElse(null);
-        if (activity == null) {
-            return ProduceResponse.of(ResultCode.INVALID_PARAM)
-                    .message(activityName == null ? "activity is missing" : "unknown activity " + activityName);
+        Activity activity;
+        try {
+            String activityName = Fields.optional(body, "activity", 32);
+            activity = activityName == null ? null : Activity.fromWire(activityName).orElse(null);
+            if (activity == null) {
+                return ProduceResponse.of(ResultCode.INVALID_PARAM)
+                        .message(activityName == null ? "activity is missing" : "unknown activity " + activityName);
+            }
+        } catch (InvalidRequestException e) {
+            return ProduceResponse.of(ResultCode.INVALID_PARAM).message(e.getMessage());
         }
         try {
             boolean test = Fields.testFlag(body);
@@ -87,6 +99,60 @@ public class ProduceService {
             LOG.errorf(e, "%s failed", activity.wireName());
             return ProduceResponse.of(ResultCode.INTERNAL_ERROR);
         }
+    }
+
+    /**
+     * The callback's part of one transaction that the caller holds (with the nonce claim and the audit row): answers
+     * what can be answered inside it, or returns null, having written nothing, when the request needs the durable
+     * path of {@link #handle} (an order line seen before, a Provisioner that is not quick, an activity with
+     * background work). Parameter errors are answered here; any exception rolls the caller's transaction back.
+     * When {@code busy}, a new order line is stored with its provisioning work due now and answered {@code 000004}
+     * at once (the work poller provisions it), so that answers stay inside KooGallery's deadline under overload.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public ProduceResponse handleInTransaction(ObjectNode body, boolean busy) {
+        Activity activity;
+        try {
+            String activityName = Fields.optional(body, "activity", 32);
+            activity = activityName == null ? null : Activity.fromWire(activityName).orElse(null);
+            if (activity == null || Fields.testFlag(body)) {
+                return handle(body); // parameter errors and debug traffic: nothing to write
+            }
+        } catch (InvalidRequestException e) {
+            return ProduceResponse.of(ResultCode.INVALID_PARAM).message(e.getMessage());
+        }
+        return switch (activity) {
+            case QUERY_INSTANCE -> handle(body);
+            case NEW_INSTANCE -> newInstanceInline(body, busy);
+            default -> null;
+        };
+    }
+
+    private ProduceResponse newInstanceInline(ObjectNode body, boolean busy) {
+        NewInstanceRequest request;
+        try {
+            request = NewInstanceRequest.from(body);
+        } catch (InvalidRequestException e) {
+            return ProduceResponse.of(ResultCode.INVALID_PARAM).message(e.getMessage());
+        }
+        if (request.inlineLine() != null) {
+            return null;
+        }
+        Instance instance = store.createInline(request.orderId(), request.orderLineId(), request.productKey(),
+                request.businessId(), !busy).orElse(null);
+        if (instance == null) {
+            return null;
+        }
+        if (busy) {
+            return ProduceResponse.of(ResultCode.PROCESSING).with("instanceId", instance.id());
+        }
+        // in this transaction: one connection per callback (a nested one would wait for a second under load)
+        OrderLineSnapshot line = orderLines.fetchInCallerTransaction(request.orderId(), request.orderLineId(),
+                request.productKey());
+        if (!worker.provisionInline(instance, line)) {
+            return null;
+        }
+        return ProduceResponse.of(ResultCode.SUCCESS).with("instanceId", instance.id());
     }
 
     private ProduceResponse newInstance(ObjectNode body, boolean test) {
@@ -119,6 +185,10 @@ public class ProduceService {
             if (runner.runWithin(created.claim(), config.provisioningInlineBudget())) {
                 return ProduceResponse.of(ResultCode.SUCCESS).with("instanceId", instance.id());
             }
+            // Waited the budget, or the node is saturated and the attempt went to the background: the work is
+            // durable, so answer from one read instead of polling (polling every caller while saturated multiplied
+            // the load exactly when there was none to spare).
+            return answerFor(store.find(instance.id()).orElseThrow());
         } else if (created.provisionWorkId() != null) {
             // re-armed after a failure, or due again because the node that held it died: try it now
             runner.runWithin(created.provisionWorkId(), config.provisioningInlineBudget());

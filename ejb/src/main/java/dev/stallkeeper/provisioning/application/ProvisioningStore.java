@@ -56,16 +56,12 @@ public class ProvisioningStore {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Created createOrGet(String orderId, String orderLineId, String productKey, String businessId) {
         Instant now = clock.instant();
-        int inserted = em.createNativeQuery("INSERT INTO instance (id, order_id, order_line_id, product_key, state, trial,"
-                        + " created_at, updated_at, version) VALUES (?1, ?2, ?3, ?4, 'PROVISIONING', FALSE, ?5, ?5, 0)"
-                        + " ON CONFLICT DO NOTHING")
-                .setParameter(1, businessId).setParameter(2, orderId).setParameter(3, orderLineId)
-                .setParameter(4, productKey).setParameter(5, now.atOffset(ZoneOffset.UTC))
-                .executeUpdate();
+        int inserted = insertInstance(orderId, orderLineId, productKey, businessId, now);
         Long workId = null;
         WorkClaim claim = null;
         if (inserted == 1) {
-            workId = insertWork(businessId, WorkItem.Kind.PROVISION, now, 1, now.plus(config.provisioningLease()));
+            workId = insertWork(businessId, WorkItem.Kind.PROVISION, WorkItem.Status.PENDING, now, 1,
+                    now.plus(config.provisioningLease()));
             claim = new WorkClaim(workId, businessId, WorkItem.Kind.PROVISION, 1);
             em.persist(new InstanceEvent(businessId, "CREATED", orderId, orderLineId, "newInstance accepted", now));
         }
@@ -73,12 +69,45 @@ public class ProvisioningStore {
                 .setParameter("orderId", orderId).setParameter("orderLineId", orderLineId)
                 .setParameter("productKey", productKey)
                 .getResultStream().findFirst()
-                .orElseThrow(() -> new IllegalStateException(
-                        "instance id " + businessId + " is already used by another order line"));
+                .orElseThrow(() -> new InvalidRequestException(
+                        "businessId " + businessId + " is already used by another order line"));
         if (workId == null) {
             workId = workId(instance.id(), WorkItem.Kind.PROVISION).orElse(null);
         }
         return new Created(instance, inserted == 1, workId, claim);
+    }
+
+    /**
+     * Creates the instance of a new order line in the caller's transaction, with its provisioning work either done
+     * ({@code provisionNow}: the caller provisions before it commits, or rolls everything back) or due now for the
+     * work poller. Empty, with nothing written, when the order line or the id exists already: the durable path of
+     * {@link #createOrGet} answers those.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Optional<Instance> createInline(String orderId, String orderLineId, String productKey, String businessId,
+                                           boolean provisionNow) {
+        Instant now = clock.instant();
+        int inserted = insertInstance(orderId, orderLineId, productKey, businessId, now);
+        if (inserted == 0) {
+            return Optional.empty();
+        }
+        if (provisionNow) {
+            insertWork(businessId, WorkItem.Kind.PROVISION, WorkItem.Status.DONE, now, 1, now);
+        } else {
+            insertWork(businessId, WorkItem.Kind.PROVISION, WorkItem.Status.PENDING, now, 0, now);
+        }
+        em.persist(new InstanceEvent(businessId, "CREATED", orderId, orderLineId, "newInstance accepted", now));
+        return Optional.of(em.find(Instance.class, businessId));
+    }
+
+    /** Inserts a PROVISIONING instance unless its id or order line exists; 1 when inserted, else 0. */
+    private int insertInstance(String orderId, String orderLineId, String productKey, String businessId, Instant now) {
+        return em.createNativeQuery("INSERT INTO instance (id, order_id, order_line_id, product_key, state, trial,"
+                        + " created_at, updated_at, version) VALUES (?1, ?2, ?3, ?4, 'PROVISIONING', FALSE, ?5, ?5, 0)"
+                        + " ON CONFLICT DO NOTHING")
+                .setParameter(1, businessId).setParameter(2, orderId).setParameter(3, orderLineId)
+                .setParameter(4, productKey).setParameter(5, now.atOffset(ZoneOffset.UTC))
+                .executeUpdate();
     }
 
     /** Queues background work (idempotent per instance and kind); returns its id. */
@@ -89,17 +118,18 @@ public class ProvisioningStore {
             return existing.get();
         }
         Instant now = clock.instant();
-        return insertWork(instanceId, kind, now, 0, now);
+        return insertWork(instanceId, kind, WorkItem.Status.PENDING, now, 0, now);
     }
 
-    /** Inserts PENDING work; with {@code attempts} 1 it is born claimed, its lease ending at {@code nextAttemptAt}. */
-    private long insertWork(String instanceId, WorkItem.Kind kind, Instant now, int attempts, Instant nextAttemptAt) {
+    /** Inserts work in {@code status}; PENDING with {@code attempts} 1 is born claimed, its lease ending at {@code nextAttemptAt}. */
+    private long insertWork(String instanceId, WorkItem.Kind kind, WorkItem.Status status, Instant now, int attempts,
+                            Instant nextAttemptAt) {
         long id = ((Number) em.createNativeQuery("SELECT nextval('work_item_seq')").getSingleResult()).longValue();
         em.createNativeQuery("INSERT INTO work_item (id, instance_id, kind, status, attempts, next_attempt_at,"
-                        + " created_at, updated_at) VALUES (?1, ?2, ?3, 'PENDING', ?4, ?5, ?6, ?6)")
+                        + " created_at, updated_at) VALUES (?1, ?2, ?3, ?7, ?4, ?5, ?6, ?6)")
                 .setParameter(1, id).setParameter(2, instanceId).setParameter(3, kind.name())
                 .setParameter(4, attempts).setParameter(5, nextAttemptAt.atOffset(ZoneOffset.UTC))
-                .setParameter(6, now.atOffset(ZoneOffset.UTC))
+                .setParameter(6, now.atOffset(ZoneOffset.UTC)).setParameter(7, status.name())
                 .executeUpdate();
         return id;
     }

@@ -83,30 +83,52 @@ public class ProvisioningWorker {
             return false;
         }
         OrderLineSnapshot line = orderLines.fetch(instance.orderId(), instance.orderLineId(), instance.productKey());
-        ProvisionRequest request = new ProvisionRequest(instance.id(), instance.orderId(), instance.orderLineId(),
-                line.orderType(), line.chargingMode(),
-                new ProductSpec(line.productId(), line.skuCode(), line.linearValue(), line.productName()),
-                line.periodType(), line.periodNumber(), line.expireTime(), line.customerId(),
-                line.customerName(), "TRIAL".equals(line.orderType()), claim.attempt());
-        AppAccess access = provisioner.provision(request);
+        AppAccess access = provisioner.provision(request(instance, line, claim.attempt()));
         if (!relockOurs(work, instance, claim) || instance.state() != InstanceState.PROVISIONING) {
             LOG.infof("Instance %s: attempt %d finished after its claim was taken over; discarded",
                     instance.id(), claim.attempt());
             // rolls back whatever the Provisioner wrote in this attempt; the later attempt owns the work
             throw new ProvisioningException("claim taken over by a later attempt", false);
         }
+        work.complete(clock.instant());
+        activate(instance, line, access, claim.attempt());
+        return true;
+    }
+
+    /**
+     * Provisions an instance created in the caller's transaction (a newInstance callback) on the caller's thread,
+     * when the Provisioner says this request is quick; nothing else holds the instance (its row is not committed),
+     * so no claim is needed. False, with nothing done, when the Provisioner is not quick for it.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public boolean provisionInline(Instance instance, OrderLineSnapshot line) {
+        ProvisionRequest request = request(instance, line, 1);
+        if (!provisioner.quick(request)) {
+            return false;
+        }
+        activate(instance, line, provisioner.provision(request), 1);
+        return true;
+    }
+
+    private static ProvisionRequest request(Instance instance, OrderLineSnapshot line, int attempt) {
+        return new ProvisionRequest(instance.id(), instance.orderId(), instance.orderLineId(),
+                line.orderType(), line.chargingMode(),
+                new ProductSpec(line.productId(), line.skuCode(), line.linearValue(), line.productName()),
+                line.periodType(), line.periodNumber(), line.expireTime(), line.customerId(),
+                line.customerName(), "TRIAL".equals(line.orderType()), attempt);
+    }
+
+    private void activate(Instance instance, OrderLineSnapshot line, AppAccess access, int attempt) {
         Instant now = clock.instant();
         instance.describe(line, now);
         instance.activate(access.frontEndUrl(), access.adminUrl(), access.userName(), access.password(),
                 access.memo(), now);
-        work.complete(now);
         em.persist(new InstanceEvent(instance.id(), "ACTIVATED", instance.orderId(), instance.orderLineId(),
-                "provisioned on attempt " + claim.attempt(), now));
+                "provisioned on attempt " + attempt, now));
         // billing: a paid new purchase becomes a bill, settleable from now (never throws; see BillLedger)
         bills.recordOrderEvent(line, instance.id(), dev.stallkeeper.billing.domain.BillKind.NEW, now);
         LOG.infof("Instance %s provisioned for order line %s (attempt %d)", instance.id(), instance.orderLineId(),
-                claim.attempt());
-        return true;
+                attempt);
     }
 
     private boolean release(Instance instance, WorkItem work, WorkClaim claim, Instant now) {

@@ -10,9 +10,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Locale;
 
 /**
@@ -39,8 +43,7 @@ public class BuiltInProvisioner implements Provisioner {
         Instant now = clock.instant();
         Tenant tenant = em.find(Tenant.class, request.instanceId());
         if (tenant == null) {
-            String code = "t" + request.instanceId().replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
-            code = code.length() > 40 ? code.substring(0, 40) : code;
+            String code = tenantCode(request.instanceId());
             Integer seats = request.product() != null ? request.product().linearValue() : null;
             tenant = new Tenant(request.instanceId(), code, "admin", seats, now);
             em.persist(tenant);
@@ -48,6 +51,12 @@ public class BuiltInProvisioner implements Provisioner {
         return new AppAccess(fill(config.frontEndUrlTemplate(), request.instanceId(), tenant.tenantCode()),
                 fill(config.adminUrlTemplate(), request.instanceId(), tenant.tenantCode()),
                 tenant.adminUser(), randomPassword(), null);
+    }
+
+    /** One row in the same database: always quick. */
+    @Override
+    public boolean quick(ProvisionRequest request) {
+        return true;
     }
 
     @Override
@@ -90,6 +99,22 @@ public class BuiltInProvisioner implements Provisioner {
         }
         return ChangeCheck.refuse("The target specification allows " + target.linearValue() + " users but "
                 + tenant.usersInUse() + " are in use; remove users before changing.");
+    }
+
+    /**
+     * A readable, URL-safe tenant code that is unique by construction: up to 40 lower-case letters and digits of
+     * the instance id, then {@code -} and 16 hex digits of the id's SHA-256 ({@code AB-1} and {@code ab1}, or two
+     * ids without any ASCII letter, no longer meet on the unique key).
+     */
+    static String tenantCode(String instanceId) {
+        String readable = "t" + instanceId.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
+        readable = readable.length() > 40 ? readable.substring(0, 40) : readable;
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(instanceId.getBytes(StandardCharsets.UTF_8));
+            return readable + "-" + HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String fill(String template, String instanceId, String tenant) {

@@ -17,6 +17,16 @@ public interface Provisioner {
     /** Creates (or finds, when it already exists) the tenant for a new instance and says how the buyer logs in. */
     AppAccess provision(ProvisionRequest request);
 
+    /**
+     * Whether {@link #provision} of this request returns within milliseconds and waits on nothing outside
+     * Stallkeeper's database. Then Stallkeeper provisions on the callback's own thread, in the callback's one
+     * transaction (nonce, instance, tenant, audit commit together); otherwise it provisions as durable background
+     * work and answers {@code 000004} when the inline budget runs out. Default: false.
+     */
+    default boolean quick(ProvisionRequest request) {
+        return false;
+    }
+
     /** The instance was frozen: block access, keep every piece of data. */
     void suspend(String instanceId);
 

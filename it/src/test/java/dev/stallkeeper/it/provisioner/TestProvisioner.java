@@ -21,7 +21,7 @@ import jakarta.interceptor.Interceptor;
 
 /**
  * A seller's Provisioner as a test double of the SaaS behind it, steered by the SKU of the order:
- * {@code SLOW-<ms>} takes that long; {@code FAIL-<n>} fails its first n attempts; {@code DOWN-UNTIL-RESTART}
+ * {@code SLOW-<ms>} takes that long (these four are not {@link #quick}, so they run as background work); {@code FAIL-<n>} fails its first n attempts; {@code DOWN-UNTIL-RESTART}
  * fails until the server has restarted after the instance was created; {@code HANG-UNTIL-RESTART} hangs (as a
  * SaaS that never answers) until then; anything else is the built-in one.
  * Deployed only by the integration tests, in the way a seller plugs in their own.
@@ -47,6 +47,14 @@ public class TestProvisioner implements Provisioner {
             pause(600_000);
         }
         return delegate.provision(request);
+    }
+
+    /** Like the built-in one, except for the SKUs that stand for a slow, failing or hanging SaaS. */
+    @Override
+    public boolean quick(ProvisionRequest request) {
+        String sku = request.product() == null || request.product().skuCode() == null ? "" : request.product().skuCode();
+        return !(sku.startsWith("SLOW-") || sku.startsWith("FAIL-") || sku.equals("DOWN-UNTIL-RESTART")
+                || sku.equals("HANG-UNTIL-RESTART"));
     }
 
     /** When this deployment started; a server restart (or reload) deploys the application again and resets it. */

@@ -1,8 +1,6 @@
 package dev.stallkeeper.web.callback;
 
-import dev.stallkeeper.platform.StallkeeperConfig;
-import dev.stallkeeper.audit.application.CallbackAnswer;
-import dev.stallkeeper.protocol.BodySign;
+import dev.stallkeeper.audit.application.CallbackIntake;
 import dev.stallkeeper.tenancy.application.KitCallbackService;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,9 +29,6 @@ public class KitResource {
     KitCallbackService kit;
 
     @Inject
-    StallkeeperConfig config;
-
-    @Inject
     Clock clock;
 
     @POST
@@ -42,20 +37,10 @@ public class KitResource {
     public Response sync(@PathParam("name") String name, @HeaderParam("x-sign") String sign,
                          @HeaderParam("x-timestamp") String timestamp, @HeaderParam("x-nonce") String nonce,
                          @Context HttpServletRequest http) throws IOException {
-        var receivedAt = clock.instant();
-        int limit = config.kitMaxBodyBytes();
-        byte[] body;
-        boolean oversized;
+        var arrival = new CallbackIntake.Arrival(sign, timestamp, nonce, http.getRemoteAddr(), clock.instant(),
+                http.getContentLengthLong());
         try (InputStream in = http.getInputStream()) {
-            body = in.readNBytes(limit + 1);
-            oversized = body.length > limit;
+            return ProduceResource.answer(kit.handle(name, arrival, in));
         }
-        CallbackAnswer answer = kit.handle(new KitCallbackService.Request(name, body, oversized, sign,
-                timestamp, nonce, http.getRemoteAddr(), receivedAt));
-        Response.ResponseBuilder response = Response.ok(answer.body(), ProduceResource.JSON_UTF8);
-        if (answer.bodySign() != null) {
-            response.header(BodySign.HEADER, answer.bodySign());
-        }
-        return response.build();
     }
 }

@@ -1,7 +1,7 @@
 package dev.stallkeeper.web.callback;
 
-import dev.stallkeeper.platform.StallkeeperConfig;
 import dev.stallkeeper.audit.application.CallbackAnswer;
+import dev.stallkeeper.audit.application.CallbackIntake;
 import dev.stallkeeper.protocol.BodySign;
 import dev.stallkeeper.provisioning.application.CallbackService;
 import jakarta.inject.Inject;
@@ -18,8 +18,9 @@ import java.io.InputStream;
 import java.time.Clock;
 
 /**
- * The KooGallery SaaS production address (V2). Reads the exact bytes received (bounded), hands them to
- * the callback service and writes the exact bytes it answers, with their Body-Sign. Always HTTP 200 and
+ * The KooGallery SaaS production address (V2). Hands the request's credentials and body stream to the callback
+ * service (which reads the body bounded, and only when the credentials allow) and writes the exact bytes it
+ * answers, with their Body-Sign. Always HTTP 200 and
  * JSON: KooGallery reads failures from {@code resultCode}.
  */
 @Path("/koogallery/produce")
@@ -31,25 +32,21 @@ public class ProduceResource {
     CallbackService callbacks;
 
     @Inject
-    StallkeeperConfig config;
-
-    @Inject
     Clock clock;
 
     @POST
     @Consumes(MediaType.WILDCARD)
     public Response produce(@QueryParam("signature") String signature, @QueryParam("timestamp") String timestamp,
                             @QueryParam("nonce") String nonce, @Context HttpServletRequest http) throws IOException {
-        var receivedAt = clock.instant();
-        int limit = config.maxBodyBytes();
-        byte[] body;
-        boolean oversized;
+        var arrival = new CallbackIntake.Arrival(signature, timestamp, nonce, http.getRemoteAddr(), clock.instant(),
+                http.getContentLengthLong());
         try (InputStream in = http.getInputStream()) {
-            body = in.readNBytes(limit + 1);
-            oversized = body.length > limit;
+            return answer(callbacks.handle(arrival, in));
         }
-        CallbackAnswer answer = callbacks.handle(new CallbackService.Request(body, oversized, signature,
-                timestamp, nonce, http.getRemoteAddr(), receivedAt));
+    }
+
+    /** HTTP 200 with the exact bytes of the answer and their Body-Sign. */
+    static Response answer(CallbackAnswer answer) {
         Response.ResponseBuilder response = Response.ok(answer.body(), JSON_UTF8);
         if (answer.bodySign() != null) {
             response.header(BodySign.HEADER, answer.bodySign());
