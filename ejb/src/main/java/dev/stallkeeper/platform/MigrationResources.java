@@ -29,7 +29,8 @@ public final class MigrationResources implements ResourceProvider {
             "V7__supervision_and_invoices.sql",
             "V8__tenants_and_sso.sql",
             "V9__usage_records.sql",
-            "V10__workflow_list_indexes.sql");
+            "V10__workflow_list_indexes.sql",
+            "V20__bill_settlement_ledger.sql");
 
     /**
      * Migrations that need different statements per database, written in Java (package

@@ -173,7 +173,8 @@ public class Settlements {
     /**
      * The final step, in one transaction: per product type, accumulated = the partitions' sums (carried bills
      * included, since unsettled bills stay candidates); the policy decides; statements are written; the bills of
-     * each settling type are settled by one conditional UPDATE whose count and sum must equal the partitions'
+     * each settling type are settled by one INSERT ... SELECT into the settlement ledger whose count (and, checked
+     * before, sum) must equal the partitions'
      * (otherwise nothing is written and the run fails); types below the threshold go to the worklist. Running it
      * again after it committed changes nothing.
      */
@@ -235,7 +236,7 @@ public class Settlements {
         }
         int settled = store.settle(run, settling, now);
         if (settled != expected) {
-            throw new SettlementException("period " + period + ": " + settled + " bills matched the settling update, "
+            throw new SettlementException("period " + period + ": " + settled + " bills matched the settling insert, "
                     + expected + " were counted; nothing was settled");
         }
         store.addWorklist(period, jobInstanceId, below);

@@ -29,8 +29,13 @@ public class SettlementStore {
     /** Eligible for the period ending at ?end (parameter), and part of the run's frozen snapshot. */
     static final String ELIGIBLE = " payment_state IN ('PAID', 'REPAID')"
             + " AND supervision_state IN ('NOT_REQUIRED', 'COMPLETED') AND settleable_at < :periodEnd";
+    /**
+     * Not settled: no row in the settlement ledger (bill_settlement, V20), for a query over {@code bill}. Settlement
+     * is never a column of the bill: bills are immutable facts, settling appends to the ledger.
+     */
+    static final String UNSETTLED = " NOT EXISTS (SELECT 1 FROM bill_settlement bs WHERE bs.bill_id = bill.id)";
     /** Bills a run looks at: unsettled, inside its id range, recorded and last changed before it started. */
-    static final String IN_RUN = " settled_in_period IS NULL AND id BETWEEN :minId AND :maxId"
+    static final String IN_RUN = UNSETTLED + " AND id BETWEEN :minId AND :maxId"
             + " AND created_at < :asOf AND updated_at < :asOf";
 
     public record PartitionRange(int partition, long fromId, long toId, long totalBills) {
@@ -114,13 +119,13 @@ public class SettlementStore {
     /** The id range and count of the unsettled bills recorded and last changed before {@code asOf}. */
     public long[] unsettledRange(Instant asOf) {
         Object[] r = (Object[]) em.createNativeQuery("SELECT MIN(id), MAX(id), COUNT(*) FROM bill"
-                        + " WHERE settled_in_period IS NULL AND created_at < ?1 AND updated_at < ?1")
+                        + " WHERE" + UNSETTLED + " AND created_at < ?1 AND updated_at < ?1")
                 .setParameter(1, utc(asOf)).getSingleResult();
         return r[0] == null ? new long[] {0, -1, 0} : new long[] {number(r[0]), number(r[1]), number(r[2])};
     }
 
     public long countInRange(long fromId, long toId, Instant asOf) {
-        return number(em.createNativeQuery("SELECT COUNT(*) FROM bill WHERE settled_in_period IS NULL"
+        return number(em.createNativeQuery("SELECT COUNT(*) FROM bill WHERE" + UNSETTLED
                         + " AND id BETWEEN ?1 AND ?2 AND created_at < ?3 AND updated_at < ?3")
                 .setParameter(1, fromId).setParameter(2, toId).setParameter(3, utc(asOf)).getSingleResult());
     }
@@ -193,7 +198,7 @@ public class SettlementStore {
             + " WHEN supervision_state NOT IN ('NOT_REQUIRED', 'COMPLETED') OR settleable_at IS NULL THEN 'SUPERVISION_OPEN'"
             + " WHEN settleable_at >= :periodEnd THEN 'NOT_YET_EFFECTIVE' END";
     /** The run's bills in one id slice of a partition (the chunk of the accumulate step). */
-    static final String IN_SLICE = " settled_in_period IS NULL AND id BETWEEN :fromId AND :toId"
+    static final String IN_SLICE = UNSETTLED + " AND id BETWEEN :fromId AND :toId"
             + " AND created_at < :asOf AND updated_at < :asOf";
 
     /** What a slice adds: per product type the eligible sum and count, and how many of the run's bills it holds. */
@@ -356,8 +361,10 @@ public class SettlementStore {
     }
 
     /**
-     * Settles the run's eligible bills of the given product types into their statements, in one conditional UPDATE
-     * (only bills not settled yet: a bill is settled at most once, whatever runs). Returns how many it settled.
+     * Settles the run's eligible bills of the given product types into their statements: one {@code INSERT ... SELECT}
+     * appending their rows to the settlement ledger (only bills not settled yet; the ledger's primary key makes a
+     * second settlement of a bill impossible, whatever runs). The bills themselves are not written. Returns how many
+     * it settled.
      */
     public int settle(SettlementRun run, Map<String, Long> statementByType, Instant now) {
         if (statementByType.isEmpty()) {
@@ -369,21 +376,22 @@ public class SettlementStore {
             statement.append(" WHEN :t").append(i).append(" THEN :s").append(i);
         }
         statement.append(" END");
-        Query update = em.createNativeQuery("UPDATE bill SET settled_in_period = :period, statement_id = " + statement
-                + ", updated_at = :now, version = version + 1 WHERE product_type IN :types AND" + IN_RUN + " AND" + ELIGIBLE);
-        bind(update, run).setParameter("period", run.period().id()).setParameter("now", utc(now))
+        Query insert = em.createNativeQuery("INSERT INTO bill_settlement (bill_id, period, statement_id, settled_at)"
+                + " SELECT id, :period, " + statement + ", :now FROM bill WHERE product_type IN :types AND" + IN_RUN
+                + " AND" + ELIGIBLE);
+        bind(insert, run).setParameter("period", run.period().id()).setParameter("now", utc(now))
                 .setParameter("types", types);
         for (int i = 0; i < types.size(); i++) {
-            update.setParameter("t" + i, types.get(i)).setParameter("s" + i, statementByType.get(types.get(i)));
+            insert.setParameter("t" + i, types.get(i)).setParameter("s" + i, statementByType.get(types.get(i)));
         }
-        return update.executeUpdate();
+        return insert.executeUpdate();
     }
 
     /** The preview: eligible unsettled bills per product type now, for a period (writes nothing). */
     public Map<String, Sum> eligibleNow(BillingPeriod period) {
         Map<String, Sum> out = new LinkedHashMap<>();
         for (Object o : em.createNativeQuery("SELECT product_type, SUM(amount), COUNT(*) FROM bill"
-                        + " WHERE settled_in_period IS NULL AND" + ELIGIBLE + " GROUP BY product_type ORDER BY product_type")
+                        + " WHERE" + UNSETTLED + " AND" + ELIGIBLE + " GROUP BY product_type ORDER BY product_type")
                 .setParameter("periodEnd", utc(period.end())).getResultList()) {
             Object[] r = (Object[]) o;
             out.put((String) r[0], new Sum(decimal(r[1]), number(r[2])));
@@ -447,8 +455,8 @@ public class SettlementStore {
     }
 
     /**
-     * The first {@code limit} bills of one statement of {@code period}, by bill id (the period lets the database
-     * walk ix_bill_unsettled, (settled_in_period, id), in order and stop at the limit).
+     * The first {@code limit} bills of one statement of {@code period}, by bill id (the database can walk the
+     * ledger's primary key in bill order and stop at the limit).
      */
     public List<StatementLine> statementLinesOf(BillingPeriod period, long statementId, int limit) {
         return lines(em.createNativeQuery("SELECT statement_id, bill_id, product_type, kind, order_id, order_line_id,"
