@@ -30,7 +30,8 @@ public final class MigrationResources implements ResourceProvider {
             "V8__tenants_and_sso.sql",
             "V9__usage_records.sql",
             "V10__workflow_list_indexes.sql",
-            "V20__bill_settlement_ledger.sql");
+            "V20__bill_settlement_ledger.sql",
+            "V21__settlement_record_positions.sql");
 
     /**
      * Migrations that need different statements per database, written in Java (package

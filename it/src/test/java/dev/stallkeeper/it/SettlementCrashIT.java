@@ -80,7 +80,7 @@ class SettlementCrashIT {
         long blocking = Long.parseLong(server.sql("SELECT MIN(bill_id) FROM bill_settlement"));
         reset();
 
-        // an uncommitted ledger row for one of the bills about to settle makes the settling INSERT ... SELECT wait on
+        // an uncommitted ledger row for one of the bills about to settle makes its slice's INSERT ... SELECT wait on
         // it (the primary key), so the server is killed while that insert is under way, not before or after it
         long first;
         try (Connection holder = server.connect()) {
@@ -101,9 +101,12 @@ class SettlementCrashIT {
         }
         assertThat(server.sql("SELECT status FROM settlement_run WHERE period = ?", Integer.parseInt(PERIOD)))
                 .isEqualTo("RUNNING");
-        assertThat(server.sql("SELECT COUNT(*) FROM bill_settlement")).as("nothing settled by the killed insert")
-                .isEqualTo("0");
-        assertThat(server.sql("SELECT COUNT(*) FROM settlement_statement")).isEqualTo("0");
+        assertThat(server.sql("SELECT batchstatus FROM step_execution WHERE jobexecutionid = ?"
+                + " AND stepname = 'settlement-settle'", first)).as("killed while settling").isEqualTo("STARTED");
+        assertThat(server.sql("SELECT COUNT(*) FROM bill_settlement WHERE bill_id = ?", blocking))
+                .as("nothing of the killed slice's insert committed").isEqualTo("0");
+        assertThat(Long.parseLong(server.sql("SELECT COUNT(*) FROM bill_settlement"))).as("settled when killed")
+                .isLessThan(Long.parseLong(server.sql("SELECT SUM(bill_count) FROM settlement_statement WHERE settled")));
 
         server.start();
         long restarted;

@@ -34,9 +34,6 @@ public class SettlementStore {
      * is never a column of the bill: bills are immutable facts, settling appends to the ledger.
      */
     static final String UNSETTLED = " NOT EXISTS (SELECT 1 FROM bill_settlement bs WHERE bs.bill_id = bill.id)";
-    /** Bills a run looks at: unsettled, inside its id range, recorded and last changed before it started. */
-    static final String IN_RUN = UNSETTLED + " AND id BETWEEN :minId AND :maxId"
-            + " AND created_at < :asOf AND updated_at < :asOf";
 
     public record PartitionRange(int partition, long fromId, long toId, long totalBills) {
     }
@@ -108,9 +105,13 @@ public class SettlementStore {
         return v == null ? Optional.empty() : Optional.of((int) number(v));
     }
 
-    /** Drops what an earlier, abandoned run of the period left (partitions, staging, worklist). */
+    /**
+     * Drops what an earlier, abandoned run of the period left (partitions, staging, worklist, and its statements and
+     * ledger rows if it got that far: the period has not completed, so they settled nothing for good).
+     */
     public void clearWork(BillingPeriod period) {
-        for (String table : List.of("settlement_partition", "settlement_staging", "settlement_worklist")) {
+        for (String table : List.of("settlement_partition", "settlement_staging", "settlement_worklist",
+                "bill_settlement", "settlement_statement")) {
             em.createNativeQuery("DELETE FROM " + table + " WHERE period = ?1").setParameter(1, period.id())
                     .executeUpdate();
         }
@@ -172,7 +173,8 @@ public class SettlementStore {
 
     public void addPartition(BillingPeriod period, long jobInstanceId, PartitionRange range) {
         em.createNativeQuery("INSERT INTO settlement_partition (period, job_instance_id, partition_no, from_id, to_id,"
-                        + " last_id, total_bills, done_bills) VALUES (?1, ?2, ?3, ?4, ?5, ?4 - 1, ?6, 0)")
+                        + " last_id, total_bills, done_bills, settle_last_id, settled_bills)"
+                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?4 - 1, ?6, 0, ?4 - 1, 0)")
                 .setParameter(1, period.id()).setParameter(2, jobInstanceId).setParameter(3, range.partition())
                 .setParameter(4, range.fromId()).setParameter(5, range.toId()).setParameter(6, range.totalBills())
                 .executeUpdate();
@@ -263,17 +265,38 @@ public class SettlementStore {
         });
     }
 
+    /**
+     * A partitioned step's columns in settlement_partition: its position (last bill id done, committed with the
+     * slice's work) and its count of bills.
+     */
+    public enum Phase {
+        /** Counting: the partition's sums, worklist and progress. */
+        ACCUMULATE("last_id", "done_bills"),
+        /** Settling: the partition's rows of the settlement ledger. */
+        SETTLE("settle_last_id", "settled_bills");
+
+        final String position;
+        final String count;
+
+        Phase(String position, String count) {
+            this.position = position;
+            this.count = count;
+        }
+    }
+
     /** Moves the partition's position to {@code lastId}; refuses (false) a chunk at or before the position. */
-    public boolean advance(BillingPeriod period, long jobInstanceId, int partition, long firstId, long lastId, long bills) {
-        return em.createNativeQuery("UPDATE settlement_partition SET done_bills = done_bills + ?4, last_id = ?5"
-                        + " WHERE period = ?1 AND job_instance_id = ?2 AND partition_no = ?3 AND last_id < ?6")
+    public boolean advance(Phase phase, BillingPeriod period, long jobInstanceId, int partition, long firstId, long lastId,
+                           long bills) {
+        return em.createNativeQuery("UPDATE settlement_partition SET " + phase.count + " = " + phase.count + " + ?4, "
+                        + phase.position + " = ?5 WHERE period = ?1 AND job_instance_id = ?2 AND partition_no = ?3 AND "
+                        + phase.position + " < ?6")
                 .setParameter(1, period.id()).setParameter(2, jobInstanceId).setParameter(3, partition)
                 .setParameter(4, bills).setParameter(5, lastId).setParameter(6, firstId).executeUpdate() == 1;
     }
 
-    /** The last bill id the partition has counted (committed with its sums). */
-    public long position(BillingPeriod period, long jobInstanceId, int partition) {
-        return number(em.createNativeQuery("SELECT last_id FROM settlement_partition"
+    /** The last bill id the partition has done in {@code phase} (committed with the slice's work). */
+    public long position(Phase phase, BillingPeriod period, long jobInstanceId, int partition) {
+        return number(em.createNativeQuery("SELECT " + phase.position + " FROM settlement_partition"
                         + " WHERE period = ?1 AND job_instance_id = ?2 AND partition_no = ?3")
                 .setParameter(1, period.id()).setParameter(2, jobInstanceId).setParameter(3, partition)
                 .getSingleResult());
@@ -343,48 +366,29 @@ public class SettlementStore {
     }
 
     /**
-     * The run's eligible bills of {@code productTypes} now, per type: what {@link #settle} would settle (the same
-     * predicate; bills changed since the run started are outside it, so nothing in between can change it).
+     * Settles one slice of the run's bills (ids {@code fromId..toId}): one {@code INSERT ... SELECT} appends a ledger
+     * row (bill_settlement) for each eligible, unsettled bill whose product type's statement of the period settles;
+     * the bills themselves are not written. The ledger's primary key makes a second settlement of a bill impossible,
+     * whatever runs. Returns how many it settled.
      */
-    public Map<String, Sum> eligibleInRun(SettlementRun run, java.util.Collection<String> productTypes) {
-        Map<String, Sum> out = new LinkedHashMap<>();
-        if (productTypes.isEmpty()) {
-            return out;
-        }
-        Query q = em.createNativeQuery("SELECT product_type, SUM(amount), COUNT(*) FROM bill WHERE product_type IN :types"
-                + " AND" + IN_RUN + " AND" + ELIGIBLE + " GROUP BY product_type");
-        for (Object o : bind(q, run).setParameter("types", productTypes).getResultList()) {
-            Object[] r = (Object[]) o;
-            out.put((String) r[0], new Sum(decimal(r[1]), number(r[2])));
-        }
-        return out;
+    public int settleSlice(BillingPeriod period, long fromId, long toId, Instant asOf, Instant now) {
+        return bindSlice(em.createNativeQuery("INSERT INTO bill_settlement (bill_id, period, statement_id, settled_at)"
+                        + " SELECT b.id, :period, st.id, :now FROM (SELECT id, product_type FROM bill WHERE" + IN_SLICE
+                        + " AND" + ELIGIBLE + ") b JOIN settlement_statement st ON st.period = :period"
+                        + " AND st.product_type = b.product_type AND st.settled"),
+                fromId, toId, asOf, period.end())
+                .setParameter("period", period.id()).setParameter("now", utc(now)).executeUpdate();
     }
 
-    /**
-     * Settles the run's eligible bills of the given product types into their statements: one {@code INSERT ... SELECT}
-     * appending their rows to the settlement ledger (only bills not settled yet; the ledger's primary key makes a
-     * second settlement of a bill impossible, whatever runs). The bills themselves are not written. Returns how many
-     * it settled.
-     */
-    public int settle(SettlementRun run, Map<String, Long> statementByType, Instant now) {
-        if (statementByType.isEmpty()) {
-            return 0;
+    /** The period's ledger rows per statement id. */
+    public Map<Long, Long> ledgerCounts(BillingPeriod period) {
+        Map<Long, Long> out = new LinkedHashMap<>();
+        for (Object o : em.createNativeQuery("SELECT statement_id, COUNT(*) FROM bill_settlement WHERE period = ?1"
+                        + " GROUP BY statement_id").setParameter(1, period.id()).getResultList()) {
+            Object[] r = (Object[]) o;
+            out.put(number(r[0]), number(r[1]));
         }
-        StringBuilder statement = new StringBuilder("CASE product_type");
-        List<String> types = new ArrayList<>(statementByType.keySet());
-        for (int i = 0; i < types.size(); i++) {
-            statement.append(" WHEN :t").append(i).append(" THEN :s").append(i);
-        }
-        statement.append(" END");
-        Query insert = em.createNativeQuery("INSERT INTO bill_settlement (bill_id, period, statement_id, settled_at)"
-                + " SELECT id, :period, " + statement + ", :now FROM bill WHERE product_type IN :types AND" + IN_RUN
-                + " AND" + ELIGIBLE);
-        bind(insert, run).setParameter("period", run.period().id()).setParameter("now", utc(now))
-                .setParameter("types", types);
-        for (int i = 0; i < types.size(); i++) {
-            insert.setParameter("t" + i, types.get(i)).setParameter("s" + i, statementByType.get(types.get(i)));
-        }
-        return insert.executeUpdate();
+        return out;
     }
 
     /** The preview: eligible unsettled bills per product type now, for a period (writes nothing). */
@@ -399,10 +403,6 @@ public class SettlementStore {
         return out;
     }
 
-    private static Query bind(Query q, SettlementRun run) {
-        return q.setParameter("minId", run.minBillId()).setParameter("maxId", run.maxBillId())
-                .setParameter("asOf", utc(run.startedAt())).setParameter("periodEnd", utc(run.period().end()));
-    }
 
     // --- reading the results ---------------------------------------------------------------------------------
 
