@@ -104,13 +104,19 @@ public class Settlements {
         store.start(period, jobInstanceId, executionId, now, min, max, range[2]);
         int partitions = config.settlementPartitions();
         long span = max - min + 1;
+        List<long[]> bounds = new ArrayList<>();
         for (int p = 0; p < partitions && span > 0; p++) {
             long from = min + span * p / partitions;
             long to = min + span * (p + 1) / partitions - 1;
-            if (to < from) {
-                continue;
+            if (to >= from) {
+                bounds.add(new long[] {p, from, to});
             }
-            store.addPartition(period, jobInstanceId, new PartitionRange(p, from, to, store.countInRange(from, to, now)));
+        }
+        // one counting scan for all partitions (the range query above is the other)
+        List<Long> counts = store.countInRanges(bounds.stream().map(b -> new long[] {b[1], b[2]}).toList(), now);
+        for (int i = 0; i < bounds.size(); i++) {
+            long[] b = bounds.get(i);
+            store.addPartition(period, jobInstanceId, new PartitionRange((int) b[0], b[1], b[2], counts.get(i)));
         }
         LOG.infof("Settlement %s: job instance %d reads %d unsettled bills, ids %d..%d, in %d partitions",
                 period, jobInstanceId, range[2], min, max, partitions);

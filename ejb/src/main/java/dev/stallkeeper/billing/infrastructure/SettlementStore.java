@@ -125,10 +125,32 @@ public class SettlementStore {
         return r[0] == null ? new long[] {0, -1, 0} : new long[] {number(r[0]), number(r[1]), number(r[2])};
     }
 
-    public long countInRange(long fromId, long toId, Instant asOf) {
-        return number(em.createNativeQuery("SELECT COUNT(*) FROM bill WHERE" + UNSETTLED
-                        + " AND id BETWEEN ?1 AND ?2 AND created_at < ?3 AND updated_at < ?3")
-                .setParameter(1, fromId).setParameter(2, toId).setParameter(3, utc(asOf)).getSingleResult());
+    /**
+     * The number of unsettled bills recorded and last changed before {@code asOf} in each of the given consecutive
+     * id ranges ({@code {fromId, toId}}, ascending), in one scan.
+     */
+    public List<Long> countInRanges(List<long[]> ranges, Instant asOf) {
+        List<Long> out = new ArrayList<>();
+        if (ranges.isEmpty()) {
+            return out;
+        }
+        StringBuilder bucket = new StringBuilder("CASE");
+        for (int i = 0; i < ranges.size(); i++) {
+            bucket.append(" WHEN id <= ").append(ranges.get(i)[1]).append(" THEN ").append(i);
+        }
+        bucket.append(" END");
+        Map<Integer, Long> found = new LinkedHashMap<>();
+        for (Object o : em.createNativeQuery("SELECT " + bucket + ", COUNT(*) FROM bill WHERE" + UNSETTLED
+                        + " AND id BETWEEN ?1 AND ?2 AND created_at < ?3 AND updated_at < ?3 GROUP BY " + bucket)
+                .setParameter(1, ranges.get(0)[0]).setParameter(2, ranges.get(ranges.size() - 1)[1])
+                .setParameter(3, utc(asOf)).getResultList()) {
+            Object[] r = (Object[]) o;
+            found.put((int) number(r[0]), number(r[1]));
+        }
+        for (int i = 0; i < ranges.size(); i++) {
+            out.add(found.getOrDefault(i, 0L));
+        }
+        return out;
     }
 
     public void start(BillingPeriod period, long jobInstanceId, long executionId, Instant startedAt, long minId,
