@@ -17,7 +17,7 @@ offset="${BENCH_PORT_OFFSET:-470}"
 http=$((8080 + offset))
 mgmt=$((9990 + offset))
 db="${BENCH_DB:-stallkeeper_settle_bench}"
-chunk="${BENCH_CHUNK:-10000}"
+chunk="${BENCH_CHUNK:-50000}"
 [ -x ear/target/server/bin/standalone.sh ] || mvn -B -q package -DskipTests -pl protocol,ejb,batch,web,ear -am
 
 pgport=$(scripts/ensure-postgres.sh | tail -n 1)

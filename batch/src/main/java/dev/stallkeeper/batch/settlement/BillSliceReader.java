@@ -26,7 +26,7 @@ public class BillSliceReader extends AbstractItemReader {
     private static final Logger LOG = Logger.getLogger(BillSliceReader.class);
 
     /** Default ids per slice: one aggregate query and one commit per slice. */
-    static final long DEFAULT_SLICE = 10_000;
+    static final long DEFAULT_SLICE = 50_000;
 
     @Inject
     Settlements settlements;
@@ -54,7 +54,10 @@ public class BillSliceReader extends AbstractItemReader {
     @BatchProperty
     String phase;
 
-    /** Bill ids per slice (job parameter chunkSize); default 10,000. */
+    /**
+     * Bill ids per slice (job parameter chunkSize); default 50,000 (at 10,000 the per-chunk costs, a commit and a
+     * JBeret checkpoint per slice, were 40 % of a million-bill run: 9.1 s against 5.4 s).
+     */
     @Inject
     @BatchProperty
     String sliceSize;

@@ -143,9 +143,8 @@ public class Settlements {
     /** The run's snapshot instant: only bills recorded and last changed before it take part. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Instant asOf(BillingPeriod period, long jobInstanceId) {
-        SettlementRun run = store.run(period).filter(r -> r.jobInstanceId() != null && r.jobInstanceId() == jobInstanceId)
-                .orElseThrow(() -> new SettlementException("period " + period + " is not run by job instance " + jobInstanceId));
-        return run.startedAt();
+        return store.startedAt(period, jobInstanceId).orElseThrow(() -> new SettlementException("period " + period
+                + " is not run by job instance " + jobInstanceId));
     }
 
     /**
@@ -225,17 +224,17 @@ public class Settlements {
      * One chunk of the settling step, in the chunk's transaction (with its checkpoint): the run's eligible bills with
      * ids {@code fromId..toId} whose product type settles are appended to the settlement ledger by one
      * {@code INSERT ... SELECT}, and the partition's settling position moves to {@code toId}. A slice at or before the
-     * committed position is refused before anything is written. Returns the bills it settled.
+     * committed position is refused (its insert finds nothing unsettled and is rolled back). Returns the bills it
+     * settled.
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public long settle(BillingPeriod period, long jobInstanceId, int partition, long fromId, long toId) {
-        Instant asOf = asOf(period, jobInstanceId);
-        if (store.position(Phase.SETTLE, period, jobInstanceId, partition) >= fromId) {
+        int settled = store.settleSlice(period, fromId, toId, asOf(period, jobInstanceId), clock.instant());
+        // a slice settled already finds no unsettled bill to insert; refusing it rolls the (empty) insert back
+        if (!store.advance(Phase.SETTLE, period, jobInstanceId, partition, fromId, toId, settled)) {
             throw new SettlementException("period " + period + ", partition " + partition + ": bills " + fromId + ".."
                     + toId + " were settled already (the partition's position is past them)");
         }
-        int settled = store.settleSlice(period, fromId, toId, asOf, clock.instant());
-        store.advance(Phase.SETTLE, period, jobInstanceId, partition, fromId, toId, settled);
         return settled;
     }
 
@@ -264,6 +263,7 @@ public class Settlements {
             expected += counted;
         }
         store.complete(period, clock.instant());
+        store.analyzeLedger();
         LOG.infof("Settlement %s: %d bills settled, run completed", period, expected);
         return new Outcome(period, decisions, false);
     }

@@ -4,11 +4,14 @@ import dev.stallkeeper.billing.domain.BillingPeriod;
 import dev.stallkeeper.billing.domain.SettlementRun;
 import dev.stallkeeper.billing.domain.StatementDecision;
 import dev.stallkeeper.billing.domain.WorklistEntry;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * The settlement tables in SQL (V3__billing.sql), in the caller's transaction. Plain SQL that runs on PostgreSQL
@@ -48,6 +52,12 @@ public class SettlementStore {
     @PersistenceContext(unitName = "stallkeeper")
     EntityManager em;
 
+    @Resource(lookup = "java:jboss/datasources/StallkeeperDS")
+    DataSource dataSource;
+
+    /** Whether the database is PostgreSQL (else the H2 quick start); asked once. */
+    private volatile Boolean postgres;
+
     // --- runs ------------------------------------------------------------------------------------------------
 
     /** Inserts the period's claim unless one exists; true when this call inserted it. */
@@ -77,6 +87,13 @@ public class SettlementStore {
                         "SELECT COALESCE(SUM(done_bills), 0) FROM settlement_partition WHERE period = ?1 AND job_instance_id = ?2")
                 .setParameter(1, period.id()).setParameter(2, run.jobInstanceId()).getSingleResult());
         return Optional.of(run(row, done));
+    }
+
+    /** When job instance {@code jobInstanceId}'s run of the period started (its as-of); empty if not its run. */
+    public Optional<Instant> startedAt(BillingPeriod period, long jobInstanceId) {
+        List<?> rows = em.createNativeQuery("SELECT started_at FROM settlement_run WHERE period = ?1 AND job_instance_id = ?2")
+                .setParameter(1, period.id()).setParameter(2, jobInstanceId).getResultList();
+        return rows.isEmpty() || rows.get(0) == null ? Optional.empty() : Optional.of(instant(rows.get(0)));
     }
 
     public List<SettlementRun> runs() {
@@ -400,6 +417,24 @@ public class SettlementStore {
                         + " AND st.product_type = b.product_type AND st.settled"),
                 fromId, toId, asOf, period.end())
                 .setParameter("period", period.id()).setParameter("now", utc(now)).executeUpdate();
+    }
+
+    /**
+     * Refreshes the planner's statistics of the settlement ledger on PostgreSQL (a no-op on H2). Right after a run
+     * appended a million rows, autovacuum has not analysed them yet and the planner, expecting a handful, joins a
+     * whole statement's bills to show its first lines (13 s at 10 million bills instead of milliseconds).
+     */
+    public void analyzeLedger() {
+        if (postgres == null) {
+            try (Connection c = dataSource.getConnection()) {
+                postgres = "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read the database's product name", e);
+            }
+        }
+        if (postgres) {
+            em.createNativeQuery("ANALYZE bill_settlement").executeUpdate();
+        }
     }
 
     /** The period's ledger rows per statement id. */
