@@ -32,7 +32,9 @@ public final class MigrationResources implements ResourceProvider {
             "V10__workflow_list_indexes.sql",
             "V11__refused_callbacks_as_metadata.sql",
             "V15__login_throttle.sql",
-            "V16__sso_confirmation_and_bounds.sql");
+            "V16__sso_confirmation_and_bounds.sql",
+            "V20__bill_settlement_ledger.sql",
+            "V21__settlement_record_positions.sql");
 
     /**
      * Migrations that need different statements per database, written in Java (package

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import dev.stallkeeper.it.settlement.Jobs;
 import dev.stallkeeper.it.settlement.SettlementDeployment;
 import dev.stallkeeper.it.support.ServerProcess;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A node dies hard (SIGKILL) in the middle of a settlement run; started again on the same database, the run is
  * restarted through the management API (restart-job) and continues from its partitions' committed positions.
- * Its statements equal those of an uninterrupted run over the same bills, and no bill is settled twice.
+ * Its statements equal those of an uninterrupted run over the same bills, and no bill is settled twice. The same
+ * holds for a node killed while the final step appends the settled bills to the ledger (bill_settlement). And two
+ * periods settled in a row: no bill settled in the first is counted again in the second.
  * Runs its own WildFly (ports +60 above the Arquillian server's offset) on database stallkeeper_settle_crash.
  */
 class SettlementCrashIT {
@@ -34,17 +38,7 @@ class SettlementCrashIT {
 
     @Test
     void aRunKilledMidwayAndRestartedSettlesExactlyAsAnUninterruptedRun() throws Exception {
-        server.prepare(SettlementDeployment.stallkeeper()).start();
-        seed();
-
-        // the reference: an uninterrupted run over these bills
-        long reference;
-        try (ModelControllerClient client = server.management()) {
-            reference = Jobs.start(client, Map.of("period", PERIOD, "chunkSize", "500"));
-        }
-        assertThat(awaitEnd(reference)).isEqualTo("COMPLETED");
-        List<String> expected = outcome();
-        assertThat(expected).as("statements and settled bills").hasSizeGreaterThan(3);
+        List<String> expected = referenceRun();
         reset();
 
         // the same run, slowed down, killed once some chunks have committed
@@ -59,7 +53,7 @@ class SettlementCrashIT {
         assertThat(doneAtKill).as("killed in the middle").isBetween(2_000L, (long) BILLS - 1);
         assertThat(server.sql("SELECT status FROM settlement_run WHERE period = ?", Integer.parseInt(PERIOD)))
                 .isEqualTo("RUNNING");
-        assertThat(server.sql("SELECT COUNT(*) FROM bill WHERE settled_in_period IS NOT NULL")).isEqualTo("0");
+        assertThat(server.sql("SELECT COUNT(*) FROM bill_settlement")).isEqualTo("0");
         assertThat(server.sql("SELECT batchstatus FROM job_execution WHERE jobexecutionid = ?", first)).isEqualTo("STARTED");
 
         server.start();
@@ -69,7 +63,7 @@ class SettlementCrashIT {
         }
         assertThat(awaitEnd(restarted)).isEqualTo("COMPLETED");
         assertThat(outcome()).isEqualTo(expected);
-        assertThat(server.sql("SELECT COUNT(*) FROM bill WHERE settled_in_period IS NOT NULL"))
+        assertThat(server.sql("SELECT COUNT(*) FROM bill_settlement"))
                 .isEqualTo(server.sql("SELECT SUM(bill_count) FROM settlement_statement WHERE settled"));
         assertThat(server.sql("SELECT SUM(done_bills) FROM settlement_partition"))
                 .as("every bill read once over both executions").isEqualTo(server.sql(
@@ -78,6 +72,101 @@ class SettlementCrashIT {
                 + " AND stepname = 'settlement-accumulate'", restarted));
         assertThat(readAfterRestart).as("the restart went on from the committed positions")
                 .isLessThanOrEqualTo(BILLS - doneAtKill);
+    }
+
+    @Test
+    void aRunKilledDuringTheSettlementInsertAndRestartedSettlesEveryBillOnce() throws Exception {
+        List<String> expected = referenceRun();
+        long blocking = Long.parseLong(server.sql("SELECT MIN(bill_id) FROM bill_settlement"));
+        reset();
+
+        // an uncommitted ledger row for one of the bills about to settle makes its slice's INSERT ... SELECT wait on
+        // it (the primary key), so the server is killed while that insert is under way, not before or after it
+        long first;
+        try (Connection holder = server.connect()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement hold = holder.prepareStatement("INSERT INTO bill_settlement (bill_id, period,"
+                    + " statement_id, settled_at) VALUES (?, 0, 0, now())")) {
+                hold.setLong(1, blocking);
+                hold.executeUpdate();
+            }
+            try (ModelControllerClient client = server.management()) {
+                first = Jobs.start(client, Map.of("period", PERIOD, "chunkSize", "500"));
+            }
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> Long.parseLong(
+                    server.sql("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database()"
+                            + " AND query LIKE 'INSERT INTO bill_settlement%SELECT%' AND wait_event_type = 'Lock'")) == 1);
+            server.killHard();
+            holder.rollback();
+        }
+        assertThat(server.sql("SELECT status FROM settlement_run WHERE period = ?", Integer.parseInt(PERIOD)))
+                .isEqualTo("RUNNING");
+        assertThat(server.sql("SELECT batchstatus FROM step_execution WHERE jobexecutionid = ?"
+                + " AND stepname = 'settlement-settle'", first)).as("killed while settling").isEqualTo("STARTED");
+        assertThat(server.sql("SELECT COUNT(*) FROM bill_settlement WHERE bill_id = ?", blocking))
+                .as("nothing of the killed slice's insert committed").isEqualTo("0");
+        assertThat(Long.parseLong(server.sql("SELECT COUNT(*) FROM bill_settlement"))).as("settled when killed")
+                .isLessThan(Long.parseLong(server.sql("SELECT SUM(bill_count) FROM settlement_statement WHERE settled")));
+
+        server.start();
+        long restarted;
+        try (ModelControllerClient client = server.management()) {
+            restarted = Jobs.restart(client, first, Map.of("period", PERIOD, "chunkSize", "500"));
+        }
+        assertThat(awaitEnd(restarted)).isEqualTo("COMPLETED");
+        assertThat(outcome()).isEqualTo(expected);
+        assertThat(server.sql("SELECT COUNT(*) FROM bill_settlement"))
+                .isEqualTo(server.sql("SELECT SUM(bill_count) FROM settlement_statement WHERE settled"));
+    }
+
+    @Test
+    void twoPeriodsInARowNeverCountABillSettledInTheFirstAgain() throws Exception {
+        referenceRun();
+        String next = "202604";
+        long settledFirst = Long.parseLong(server.sql("SELECT COUNT(*) FROM bill_settlement WHERE period = ?",
+                Integer.parseInt(PERIOD)));
+        assertThat(settledFirst).isPositive();
+        assertThat(server.sql("SELECT COUNT(*) FROM settlement_statement WHERE period = ? AND NOT settled",
+                Integer.parseInt(PERIOD))).as("every type settles in the first period").isEqualTo("0");
+        String firstLedger = server.rows("SELECT bill_id, statement_id FROM bill_settlement ORDER BY bill_id").toString();
+
+        try (ModelControllerClient client = server.management()) {
+            assertThat(awaitEnd(Jobs.start(client, Map.of("period", next, "chunkSize", "700")))).isEqualTo("COMPLETED");
+        }
+        // the second period counts exactly the bills that became eligible during it: nothing settled in the first
+        // (all of whose types settled, so nothing was carried) is read, summed, listed or settled again
+        assertThat(server.rows("SELECT product_type, carried_in, period_amount, bill_count FROM settlement_statement"
+                + " WHERE period = ? ORDER BY product_type", Integer.parseInt(next))).isEqualTo(server.rows(
+                "SELECT product_type, 0.00, SUM(amount), COUNT(*) FROM bill WHERE payment_state = 'PAID'"
+                        + " AND supervision_state = 'NOT_REQUIRED' AND settleable_at >= TIMESTAMP WITH TIME ZONE"
+                        + " '2026-04-01 00:00:00+08' AND settleable_at < TIMESTAMP WITH TIME ZONE '2026-05-01 00:00:00+08'"
+                        + " GROUP BY product_type ORDER BY product_type"));
+        assertThat(server.sql("SELECT COUNT(*) FROM settlement_worklist w JOIN bill_settlement s ON s.bill_id = w.bill_id"
+                + " WHERE w.period = ? AND s.period = ?", Integer.parseInt(next), Integer.parseInt(PERIOD))).isEqualTo("0");
+        assertThat(server.sql("SELECT COUNT(*) FROM bill_settlement WHERE period = ?", Integer.parseInt(PERIOD)))
+                .isEqualTo(String.valueOf(settledFirst));
+        assertThat(server.rows("SELECT bill_id, statement_id FROM bill_settlement WHERE period = ? ORDER BY bill_id",
+                Integer.parseInt(PERIOD)).toString()).as("the first period's ledger unchanged").isEqualTo(firstLedger);
+        assertThat(server.sql("SELECT COUNT(*) FROM bill_settlement"))
+                .isEqualTo(server.sql("SELECT SUM(bill_count) FROM settlement_statement WHERE settled"));
+        assertThat(server.sql("SELECT SUM(done_bills) FROM settlement_partition WHERE period = ?", Integer.parseInt(next)))
+                .as("the second run read only bills unsettled after the first").isEqualTo(server.sql(
+                        "SELECT COUNT(*) FROM bill b WHERE NOT EXISTS (SELECT 1 FROM bill_settlement s"
+                                + " WHERE s.bill_id = b.id AND s.period = ?)", Integer.parseInt(PERIOD)));
+    }
+
+    /** A fresh server and database with the seeded bills, and an uninterrupted run of the period: its outcome. */
+    private List<String> referenceRun() throws Exception {
+        server.prepare(SettlementDeployment.stallkeeper()).start();
+        seed();
+        long reference;
+        try (ModelControllerClient client = server.management()) {
+            reference = Jobs.start(client, Map.of("period", PERIOD, "chunkSize", "500"));
+        }
+        assertThat(awaitEnd(reference)).isEqualTo("COMPLETED");
+        List<String> expected = outcome();
+        assertThat(expected).as("statements and settled bills").hasSizeGreaterThan(3);
+        return expected;
     }
 
     /** 20,000 bills over three product types, a seventh of them unpaid, some supervised, effective Jan-Apr 2026. */
@@ -101,14 +190,14 @@ class SettlementCrashIT {
                 + " fee, net, carry_out FROM settlement_statement WHERE period = ? ORDER BY product_type",
                 Integer.parseInt(PERIOD)));
         out.addAll(server.rows("SELECT s.product_type, COUNT(*), SUM(b.id), SUM(b.amount) FROM bill b"
-                + " JOIN settlement_statement s ON s.id = b.statement_id GROUP BY s.product_type ORDER BY s.product_type"));
+                + " JOIN bill_settlement bs ON bs.bill_id = b.id JOIN settlement_statement s ON s.id = bs.statement_id GROUP BY s.product_type ORDER BY s.product_type"));
         out.addAll(server.rows("SELECT reason, COUNT(*), SUM(amount) FROM settlement_worklist GROUP BY reason ORDER BY reason"));
         return out;
     }
 
     /** Back to before the reference run: nothing settled, no run. */
     private void reset() throws Exception {
-        server.update("UPDATE bill SET settled_in_period = NULL, statement_id = NULL WHERE statement_id IS NOT NULL");
+        server.update("DELETE FROM bill_settlement");
         for (String table : List.of("settlement_worklist", "settlement_staging", "settlement_partition",
                 "settlement_statement", "settlement_run")) {
             server.update("DELETE FROM " + table);

@@ -160,7 +160,7 @@ class SettlementJobIT {
                 "WX_SAAS carried 0.00 + 1000.00 = 1000.00 (1 bills) settled: fee 5.0000% 50.00, net 950.00");
         assertThat(settledIn(period(4))).containsExactly(s6);
         assertThat(Db.count("SELECT COUNT(*) FROM settlement_run WHERE period = " + period(4) + " AND status = 'COMPLETED'")).isEqualTo(1);
-        assertThat(Db.count("SELECT COUNT(*) FROM bill WHERE product_type LIKE 'WX_%' AND settled_in_period IS NOT NULL"))
+        assertThat(Db.count("SELECT COUNT(*) FROM bill b JOIN bill_settlement s ON s.bill_id = b.id WHERE b.product_type LIKE 'WX_%'"))
                 .as("every settled bill once").isEqualTo(10);
     }
 
@@ -227,7 +227,8 @@ class SettlementJobIT {
     }
 
     private static List<Long> settledIn(String period) {
-        return Db.rows("SELECT id FROM bill WHERE settled_in_period = ? AND product_type LIKE 'WX_%' ORDER BY id",
+        return Db.rows("SELECT b.id FROM bill b JOIN bill_settlement s ON s.bill_id = b.id"
+                + " WHERE s.period = ? AND b.product_type LIKE 'WX_%' ORDER BY b.id",
                 Integer.parseInt(period)).stream().map(r -> ((Number) r.get("id")).longValue()).toList();
     }
 
@@ -235,7 +236,8 @@ class SettlementJobIT {
     private static String snapshot() {
         return Db.rows("SELECT period, product_type, accumulated, settled, gross, fee, net, carry_out FROM settlement_statement"
                         + " ORDER BY period, product_type").toString()
-                + Db.rows("SELECT id, settled_in_period, statement_id, version FROM bill ORDER BY id").toString()
+                + Db.rows("SELECT b.id, s.period, s.statement_id, s.settled_at, b.version FROM bill b"
+                        + " LEFT JOIN bill_settlement s ON s.bill_id = b.id ORDER BY b.id").toString()
                 + Db.rows("SELECT period, status, job_instance_id, finished_at FROM settlement_run ORDER BY period").stream()
                 .map(Object::toString).collect(Collectors.joining());
     }

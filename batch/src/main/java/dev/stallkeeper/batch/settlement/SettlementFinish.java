@@ -9,9 +9,11 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 /**
- * Step 3: sums the partitions with the carries, applies the threshold and the fee, writes the statements and
- * the worklist and settles the bills, in one transaction (see {@link Settlements#finish}). Exit status
- * {@code SETTLED n OF m} (product types).
+ * The two one-transaction steps around the settling one: with {@code action} {@code decide}, sums the partitions
+ * with the carries, applies the threshold and the fee, writes the statements and the worklist of the types below
+ * the threshold ({@link Settlements#decide}; exit status {@code SETTLES n OF m}); with {@code finish}, checks the
+ * settlement ledger against the statements and completes the run ({@link Settlements#finish}; exit status
+ * {@code SETTLED n OF m}, product types).
  */
 @Dependent
 @Named("settlementFinish")
@@ -28,10 +30,18 @@ public class SettlementFinish extends AbstractBatchlet {
     @BatchProperty
     String period;
 
+    /** {@code decide} or {@code finish} (default). */
+    @Inject
+    @BatchProperty
+    String action;
+
     @Override
     public String process() {
-        Settlements.Outcome outcome = settlements.finish(JobPeriod.resolve(period), job.getInstanceId());
+        boolean decide = "decide".equals(action);
+        Settlements.Outcome outcome = decide
+                ? settlements.decide(JobPeriod.resolve(period), job.getInstanceId())
+                : settlements.finish(JobPeriod.resolve(period), job.getInstanceId());
         long settled = outcome.statements().stream().filter(s -> s.settles()).count();
-        return "SETTLED " + settled + " OF " + outcome.statements().size();
+        return (decide ? "SETTLES " : "SETTLED ") + settled + " OF " + outcome.statements().size();
     }
 }

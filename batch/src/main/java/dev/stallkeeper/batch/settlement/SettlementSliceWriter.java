@@ -2,6 +2,7 @@ package dev.stallkeeper.batch.settlement;
 
 import dev.stallkeeper.batch.settlement.BillSliceReader.BillSlice;
 import dev.stallkeeper.billing.application.Settlements;
+import dev.stallkeeper.billing.infrastructure.SettlementStore.Phase;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.batch.runtime.context.JobContext;
@@ -11,8 +12,10 @@ import jakarta.inject.Named;
 import java.util.List;
 
 /**
- * Adds slices of bill ids to the partition's per-product-type sums, worklist and position, set-based in SQL, in
- * the chunk's transaction (see {@link Settlements#accumulate}).
+ * Works on slices of bill ids set-based in SQL, in the chunk's transaction: in the accumulate step adds them to the
+ * partition's per-product-type sums, worklist and position ({@link Settlements#accumulate}); in the settle step
+ * appends their settling bills to the settlement ledger and moves the partition's settling position
+ * ({@link Settlements#settle}).
  */
 @Dependent
 @Named("settlementSliceWriter")
@@ -34,6 +37,11 @@ public class SettlementSliceWriter extends AbstractItemWriter {
     @BatchProperty
     String partition;
 
+    /** The step this writer serves: {@code ACCUMULATE} (default) or {@code SETTLE}. */
+    @Inject
+    @BatchProperty
+    String phase;
+
     /**
      * Test only: milliseconds to wait in each chunk before writing (default 0), so that a test can stop a server
      * in the middle of a run. Never set it in production.
@@ -48,10 +56,16 @@ public class SettlementSliceWriter extends AbstractItemWriter {
         if (delay > 0) {
             Thread.sleep(delay);
         }
+        boolean settle = BillSliceReader.phase(phase) == Phase.SETTLE;
         for (Object item : items) {
             BillSlice slice = (BillSlice) item;
-            settlements.accumulate(JobPeriod.resolve(period), job.getInstanceId(), Integer.parseInt(partition),
-                    slice.fromId(), slice.toId());
+            if (settle) {
+                settlements.settle(JobPeriod.resolve(period), job.getInstanceId(), Integer.parseInt(partition),
+                        slice.fromId(), slice.toId());
+            } else {
+                settlements.accumulate(JobPeriod.resolve(period), job.getInstanceId(), Integer.parseInt(partition),
+                        slice.fromId(), slice.toId());
+            }
         }
     }
 }

@@ -9,7 +9,6 @@ import dev.stallkeeper.billing.infrastructure.BillCsvFormat.RowError;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.io.Reader;
 import java.time.Clock;
@@ -74,7 +73,7 @@ public class BillImport {
                 if (known.isEmpty()) {
                     ledger.record(b, recordedBy);
                     created++;
-                } else if (reconcile(em.find(Bill.class, known.get().id(), LockModeType.PESSIMISTIC_WRITE), b, now)) {
+                } else if (reconcile(BillLedger.lockFresh(em, known.get().id()), b, now)) {
                     updated++;
                 } else {
                     unchanged++;

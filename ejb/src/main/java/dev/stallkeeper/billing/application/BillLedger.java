@@ -212,11 +212,24 @@ public class BillLedger {
         return bill;
     }
 
-    /** Row lock: serialises a state change with the reconciliation's settling UPDATE of the same bill. */
+    /** Row lock: serialises a state change with the settling of the same bill ({@link #lockFresh}). */
     private Bill lock(long id) {
-        Bill bill = em.find(Bill.class, id, LockModeType.PESSIMISTIC_WRITE);
+        Bill bill = lockFresh(em, id);
         if (bill == null) {
             throw new BillingException("no bill " + id);
+        }
+        return bill;
+    }
+
+    /**
+     * The bill under its row lock, with its ledger row read after the lock was granted: the settling insert
+     * share-locks the bills it settles, so a slice that settled this bill while we waited is seen here and the
+     * bill refuses the change ({@code SettlementStore.settleSlice}). Null when there is no such bill.
+     */
+    static Bill lockFresh(EntityManager em, long id) {
+        Bill bill = em.find(Bill.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (bill != null) {
+            em.refresh(bill); // a new statement: sees a ledger row committed while the lock was awaited
         }
         return bill;
     }

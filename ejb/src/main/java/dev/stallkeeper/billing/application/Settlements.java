@@ -9,6 +9,7 @@ import dev.stallkeeper.billing.domain.StatementDecision;
 import dev.stallkeeper.billing.domain.WorklistEntry;
 import dev.stallkeeper.billing.infrastructure.SettlementStore;
 import dev.stallkeeper.billing.infrastructure.SettlementStore.PartitionRange;
+import dev.stallkeeper.billing.infrastructure.SettlementStore.Phase;
 import dev.stallkeeper.billing.infrastructure.SettlementStore.Sum;
 import dev.stallkeeper.platform.StallkeeperConfig;
 import jakarta.ejb.Stateless;
@@ -22,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jboss.logging.Logger;
 
@@ -30,8 +30,10 @@ import org.jboss.logging.Logger;
  * Monthly settlement (settlement-rules.md) as the reconciliation job runs it, step by step, plus what the admin
  * console reads. The steps: {@link #prepare} claims the period for one job instance and freezes the run's
  * inputs; {@link #accumulate} adds a chunk of bills to its partition's sums in the chunk's transaction;
- * {@link #finish} sums the partitions with the carries, applies {@link SettlementPolicy}, writes the statements
- * and the worklist and settles the bills, in one transaction. No batch types here: the job passes plain values.
+ * {@link #decide} sums the partitions with the carries, applies {@link SettlementPolicy} and writes the statements
+ * and the worklist; {@link #settle} appends a chunk's settling bills to the settlement ledger in the chunk's
+ * transaction; {@link #finish} checks the ledger against the statements and completes the run. No batch types here:
+ * the job passes plain values.
  */
 @Stateless
 public class Settlements {
@@ -102,13 +104,19 @@ public class Settlements {
         store.start(period, jobInstanceId, executionId, now, min, max, range[2]);
         int partitions = config.settlementPartitions();
         long span = max - min + 1;
+        List<long[]> bounds = new ArrayList<>();
         for (int p = 0; p < partitions && span > 0; p++) {
             long from = min + span * p / partitions;
             long to = min + span * (p + 1) / partitions - 1;
-            if (to < from) {
-                continue;
+            if (to >= from) {
+                bounds.add(new long[] {p, from, to});
             }
-            store.addPartition(period, jobInstanceId, new PartitionRange(p, from, to, store.countInRange(from, to, now)));
+        }
+        // one counting scan for all partitions (the range query above is the other)
+        List<Long> counts = store.countInRanges(bounds.stream().map(b -> new long[] {b[1], b[2]}).toList(), now);
+        for (int i = 0; i < bounds.size(); i++) {
+            long[] b = bounds.get(i);
+            store.addPartition(period, jobInstanceId, new PartitionRange((int) b[0], b[1], b[2], counts.get(i)));
         }
         LOG.infof("Settlement %s: job instance %d reads %d unsettled bills, ids %d..%d, in %d partitions",
                 period, jobInstanceId, range[2], min, max, partitions);
@@ -135,9 +143,8 @@ public class Settlements {
     /** The run's snapshot instant: only bills recorded and last changed before it take part. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Instant asOf(BillingPeriod period, long jobInstanceId) {
-        SettlementRun run = store.run(period).filter(r -> r.jobInstanceId() != null && r.jobInstanceId() == jobInstanceId)
-                .orElseThrow(() -> new SettlementException("period " + period + " is not run by job instance " + jobInstanceId));
-        return run.startedAt();
+        return store.startedAt(period, jobInstanceId).orElseThrow(() -> new SettlementException("period " + period
+                + " is not run by job instance " + jobInstanceId));
     }
 
     /**
@@ -152,7 +159,7 @@ public class Settlements {
         Instant asOf = asOf(period, jobInstanceId);
         SettlementStore.SliceSums sums = store.aggregateSlice(fromId, toId, asOf, period.end());
         // first, so that a slice the partition has counted already is refused before anything is added twice
-        if (!store.advance(period, jobInstanceId, partition, fromId, toId, sums.bills())) {
+        if (!store.advance(Phase.ACCUMULATE, period, jobInstanceId, partition, fromId, toId, sums.bills())) {
             throw new SettlementException("period " + period + ", partition " + partition + ": bills " + fromId + ".."
                     + toId + " were counted already (the partition's position is past them)");
         }
@@ -162,34 +169,27 @@ public class Settlements {
     }
 
     /**
-     * Where a partition goes on from: the last bill id it counted, committed with its sums (the authoritative
-     * checkpoint; JBeret's own is stored outside the chunk transaction and may be a chunk ahead or behind).
+     * Where a partition goes on from in {@code phase}: the last bill id it did, committed with the slice's work (the
+     * authoritative checkpoint; JBeret's own is stored outside the chunk transaction and may be a chunk ahead or
+     * behind).
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public long position(BillingPeriod period, long jobInstanceId, int partition) {
-        return store.position(period, jobInstanceId, partition);
+    public long position(Phase phase, BillingPeriod period, long jobInstanceId, int partition) {
+        return store.position(phase, period, jobInstanceId, partition);
     }
 
     /**
-     * The final step, in one transaction: per product type, accumulated = the partitions' sums (carried bills
-     * included, since unsettled bills stay candidates); the policy decides; statements are written; the bills of
-     * each settling type are settled by one conditional UPDATE whose count and sum must equal the partitions'
-     * (otherwise nothing is written and the run fails); types below the threshold go to the worklist. Running it
-     * again after it committed changes nothing.
+     * The decision, in one transaction: per product type, accumulated = the partitions' sums (carried bills
+     * included, since unsettled bills stay candidates); carried-in = the carry of the type's previous statement; the
+     * policy decides; one statement per type is written; types below the threshold go to the worklist. The bills of
+     * the settling types are settled afterwards, slice by slice ({@link #settle}). A decision this job instance has
+     * committed already is kept (a restart after a crash).
      */
-    public Outcome finish(BillingPeriod period, long jobInstanceId) {
-        SettlementRun run = store.lockRun(period).orElseThrow(() -> new SettlementException("period " + period
-                + " has no run"));
-        if (run.status() == SettlementRun.Status.COMPLETED && run.jobInstanceId() != null
-                && run.jobInstanceId() == jobInstanceId) {
-            // this job instance committed the settlement before its execution was recorded as complete (a crash)
-            return new Outcome(period, store.statements(period).stream().map(SettlementStore.Statement::decision).toList(),
-                    true);
-        }
-        if (run.jobInstanceId() == null || run.jobInstanceId() != jobInstanceId
-                || run.status() != SettlementRun.Status.RUNNING) {
-            throw new SettlementException("period " + period + " is " + run.status() + " by job instance "
-                    + run.jobInstanceId() + ", not by " + jobInstanceId);
+    public Outcome decide(BillingPeriod period, long jobInstanceId) {
+        SettlementRun run = ownRun(period, jobInstanceId);
+        List<SettlementStore.Statement> decided = store.statements(period);
+        if (run.status() == SettlementRun.Status.COMPLETED || !decided.isEmpty()) {
+            return new Outcome(period, decided.stream().map(SettlementStore.Statement::decision).toList(), true);
         }
         Instant now = clock.instant();
         SettlementPolicy policy = settings.policy();
@@ -202,45 +202,82 @@ public class Settlements {
             }
         });
         List<StatementDecision> decisions = new ArrayList<>();
-        Map<String, Long> settling = new TreeMap<>();
         List<WorklistEntry> below = new ArrayList<>();
         for (String type : types) {
             Sum sum = staged.getOrDefault(type, new Sum(Cny.ZERO, 0));
             StatementDecision d = policy.decide(type, carried.getOrDefault(type, Cny.ZERO), sum.amount(), sum.count());
-            long statementId = store.insertStatement(period, d, now);
-            if (d.settles()) {
-                settling.put(type, statementId);
-            } else {
+            store.insertStatement(period, d, now);
+            if (!d.settles()) {
                 below.add(WorklistEntry.belowThreshold(d));
             }
             decisions.add(d);
             LOG.infof("Settlement %s %s: carried %s + period %s = %s CNY, %s", period, type, d.carriedIn(),
                     d.periodAmount(), d.accumulated(), d.settles()
-                            ? "settled: gross " + d.gross() + ", fee " + d.fee() + ", net " + d.net()
+                            ? "settles: gross " + d.gross() + ", fee " + d.fee() + ", net " + d.net()
                             : "below the threshold, carried forward");
         }
-        // the bills about to settle must be exactly those the partitions counted
-        Map<String, Sum> eligible = store.eligibleInRun(run, settling.keySet());
-        long expected = 0;
-        for (String type : settling.keySet()) {
-            Sum counted = staged.get(type);
-            Sum found = eligible.getOrDefault(type, new Sum(Cny.ZERO, 0));
-            if (counted.count() != found.count() || counted.amount().compareTo(found.amount()) != 0) {
-                throw new SettlementException("period " + period + ", " + type + ": the partitions counted "
-                        + counted.count() + " bills, " + counted.amount() + " CNY, but " + found.count() + " bills, "
-                        + found.amount() + " CNY are eligible now. Nothing was settled; abandon this run and start the"
-                        + " period again");
-            }
-            expected += counted.count();
-        }
-        int settled = store.settle(run, settling, now);
-        if (settled != expected) {
-            throw new SettlementException("period " + period + ": " + settled + " bills matched the settling update, "
-                    + expected + " were counted; nothing was settled");
-        }
         store.addWorklist(period, jobInstanceId, below);
-        store.complete(period, now);
         return new Outcome(period, decisions, false);
+    }
+
+    /**
+     * One chunk of the settling step, in the chunk's transaction (with its checkpoint): the run's eligible bills with
+     * ids {@code fromId..toId} whose product type settles are appended to the settlement ledger by one
+     * {@code INSERT ... SELECT}, and the partition's settling position moves to {@code toId}. A slice at or before the
+     * committed position is refused (its insert finds nothing unsettled and is rolled back). Returns the bills it
+     * settled.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public long settle(BillingPeriod period, long jobInstanceId, int partition, long fromId, long toId) {
+        int settled = store.settleSlice(period, fromId, toId, asOf(period, jobInstanceId), clock.instant());
+        // a slice settled already finds no unsettled bill to insert; refusing it rolls the (empty) insert back
+        if (!store.advance(Phase.SETTLE, period, jobInstanceId, partition, fromId, toId, settled)) {
+            throw new SettlementException("period " + period + ", partition " + partition + ": bills " + fromId + ".."
+                    + toId + " were settled already (the partition's position is past them)");
+        }
+        return settled;
+    }
+
+    /**
+     * The final step, in one transaction: every settling statement must have exactly as many ledger rows as the
+     * partitions counted bills for it (otherwise the run fails and stays restartable, nothing completes); the run
+     * becomes {@code COMPLETED}. Running it again after it committed changes nothing.
+     */
+    public Outcome finish(BillingPeriod period, long jobInstanceId) {
+        SettlementRun run = ownRun(period, jobInstanceId);
+        List<SettlementStore.Statement> statements = store.statements(period);
+        List<StatementDecision> decisions = statements.stream().map(SettlementStore.Statement::decision).toList();
+        if (run.status() == SettlementRun.Status.COMPLETED) {
+            return new Outcome(period, decisions, true);
+        }
+        Map<Long, Long> ledger = store.ledgerCounts(period);
+        long expected = 0;
+        for (SettlementStore.Statement st : statements) {
+            long rows = ledger.getOrDefault(st.id(), 0L);
+            long counted = st.decision().settles() ? st.decision().billCount() : 0;
+            if (rows != counted) {
+                throw new SettlementException("period " + period + ", " + st.decision().productType() + ": the partitions"
+                        + " counted " + counted + " bills, the settlement ledger has " + rows + "; the run is not"
+                        + " complete (abandon it and start the period again)");
+            }
+            expected += counted;
+        }
+        store.complete(period, clock.instant());
+        store.analyzeLedger();
+        LOG.infof("Settlement %s: %d bills settled, run completed", period, expected);
+        return new Outcome(period, decisions, false);
+    }
+
+    /** The period's run under its row lock, owned by this job instance (running, or completed by it). */
+    private SettlementRun ownRun(BillingPeriod period, long jobInstanceId) {
+        SettlementRun run = store.lockRun(period).orElseThrow(() -> new SettlementException("period " + period
+                + " has no run"));
+        boolean own = run.jobInstanceId() != null && run.jobInstanceId() == jobInstanceId;
+        if (!own || (run.status() != SettlementRun.Status.RUNNING && run.status() != SettlementRun.Status.COMPLETED)) {
+            throw new SettlementException("period " + period + " is " + run.status() + " by job instance "
+                    + run.jobInstanceId() + ", not by " + jobInstanceId);
+        }
+        return run;
     }
 
     /** A restarted execution of the run's own job instance takes the run back; false if the period is another's. */

@@ -8,6 +8,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.PrimaryKeyJoinColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -17,8 +19,8 @@ import java.util.Objects;
 
 /**
  * One money movement of one order line, or one consumption record: the ledger's unit. Amount and kind never
- * change after recording; payment and supervision move forward; once settled (by the reconciliation job's
- * conditional update, never through this class) nothing changes any more.
+ * change after recording; payment and supervision move forward; once settled (a row in the settlement ledger,
+ * written by the reconciliation job, never through this class) nothing changes any more.
  *
  * <p>Settleable-at (settlement-rules.md): the time it took effect when no supervision is required (provisioning
  * succeeded, renewal period began, upgrade or refund took effect, consumption time); the time supervision
@@ -71,10 +73,10 @@ public class Bill {
     private Instant supervisionCompletedAt;
     @Column(name = "settleable_at")
     private Instant settleableAt;
-    @Column(name = "settled_in_period", insertable = false, updatable = false)
-    private Integer settledInPeriod;
-    @Column(name = "statement_id", insertable = false, updatable = false)
-    private Long statementId;
+    /** The bill's row in the settlement ledger (bill_settlement, same key); null while it is unsettled. */
+    @OneToOne(optional = true)
+    @PrimaryKeyJoinColumn
+    private BillSettlement settlement;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
     @Column(name = "updated_at", nullable = false)
@@ -203,14 +205,14 @@ public class Bill {
     }
 
     private void checkOpen() {
-        if (settledInPeriod != null) {
-            throw new BillingException("bill " + id + " was settled in " + settledInPeriod + " and can no longer change");
+        if (settlement != null) {
+            throw new BillingException("bill " + id + " was settled in " + settlement.period() + " and can no longer change");
         }
     }
 
     public BillFacts facts() {
         return new BillFacts(id == null ? 0 : id, productType, kind, amount, paymentState, supervisionState,
-                effectiveAt, settleableAt, settledInPeriod);
+                effectiveAt, settleableAt, settledInPeriod());
     }
 
     public Long id() { return id; }
@@ -229,8 +231,8 @@ public class Bill {
     public Instant effectiveAt() { return effectiveAt; }
     public Instant supervisionCompletedAt() { return supervisionCompletedAt; }
     public Instant settleableAt() { return settleableAt; }
-    public Integer settledInPeriod() { return settledInPeriod; }
-    public Long statementId() { return statementId; }
+    public Integer settledInPeriod() { return settlement == null ? null : settlement.period(); }
+    public Long statementId() { return settlement == null ? null : settlement.statementId(); }
     public Instant createdAt() { return createdAt; }
 
     @Override

@@ -4,11 +4,14 @@ import dev.stallkeeper.billing.domain.BillingPeriod;
 import dev.stallkeeper.billing.domain.SettlementRun;
 import dev.stallkeeper.billing.domain.StatementDecision;
 import dev.stallkeeper.billing.domain.WorklistEntry;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * The settlement tables in SQL (V3__billing.sql), in the caller's transaction. Plain SQL that runs on PostgreSQL
@@ -29,9 +33,11 @@ public class SettlementStore {
     /** Eligible for the period ending at ?end (parameter), and part of the run's frozen snapshot. */
     static final String ELIGIBLE = " payment_state IN ('PAID', 'REPAID')"
             + " AND supervision_state IN ('NOT_REQUIRED', 'COMPLETED') AND settleable_at < :periodEnd";
-    /** Bills a run looks at: unsettled, inside its id range, recorded and last changed before it started. */
-    static final String IN_RUN = " settled_in_period IS NULL AND id BETWEEN :minId AND :maxId"
-            + " AND created_at < :asOf AND updated_at < :asOf";
+    /**
+     * Not settled: no row in the settlement ledger (bill_settlement, V20), for a query over {@code bill}. Settlement
+     * is never a column of the bill: bills are immutable facts, settling appends to the ledger.
+     */
+    static final String UNSETTLED = " NOT EXISTS (SELECT 1 FROM bill_settlement bs WHERE bs.bill_id = bill.id)";
 
     public record PartitionRange(int partition, long fromId, long toId, long totalBills) {
     }
@@ -45,6 +51,12 @@ public class SettlementStore {
 
     @PersistenceContext(unitName = "stallkeeper")
     EntityManager em;
+
+    @Resource(lookup = "java:jboss/datasources/StallkeeperDS")
+    DataSource dataSource;
+
+    /** Whether the database is PostgreSQL (else the H2 quick start); asked once. */
+    private volatile Boolean postgres;
 
     // --- runs ------------------------------------------------------------------------------------------------
 
@@ -77,6 +89,13 @@ public class SettlementStore {
         return Optional.of(run(row, done));
     }
 
+    /** When job instance {@code jobInstanceId}'s run of the period started (its as-of); empty if not its run. */
+    public Optional<Instant> startedAt(BillingPeriod period, long jobInstanceId) {
+        List<?> rows = em.createNativeQuery("SELECT started_at FROM settlement_run WHERE period = ?1 AND job_instance_id = ?2")
+                .setParameter(1, period.id()).setParameter(2, jobInstanceId).getResultList();
+        return rows.isEmpty() || rows.get(0) == null ? Optional.empty() : Optional.of(instant(rows.get(0)));
+    }
+
     public List<SettlementRun> runs() {
         List<SettlementRun> out = new ArrayList<>();
         for (Object row : em.createNativeQuery(RUN_SELECT + " ORDER BY r.period DESC").getResultList()) {
@@ -103,9 +122,13 @@ public class SettlementStore {
         return v == null ? Optional.empty() : Optional.of((int) number(v));
     }
 
-    /** Drops what an earlier, abandoned run of the period left (partitions, staging, worklist). */
+    /**
+     * Drops what an earlier, abandoned run of the period left (partitions, staging, worklist, and its statements and
+     * ledger rows if it got that far: the period has not completed, so they settled nothing for good).
+     */
     public void clearWork(BillingPeriod period) {
-        for (String table : List.of("settlement_partition", "settlement_staging", "settlement_worklist")) {
+        for (String table : List.of("settlement_partition", "settlement_staging", "settlement_worklist",
+                "bill_settlement", "settlement_statement")) {
             em.createNativeQuery("DELETE FROM " + table + " WHERE period = ?1").setParameter(1, period.id())
                     .executeUpdate();
         }
@@ -114,15 +137,37 @@ public class SettlementStore {
     /** The id range and count of the unsettled bills recorded and last changed before {@code asOf}. */
     public long[] unsettledRange(Instant asOf) {
         Object[] r = (Object[]) em.createNativeQuery("SELECT MIN(id), MAX(id), COUNT(*) FROM bill"
-                        + " WHERE settled_in_period IS NULL AND created_at < ?1 AND updated_at < ?1")
+                        + " WHERE" + UNSETTLED + " AND created_at < ?1 AND updated_at < ?1")
                 .setParameter(1, utc(asOf)).getSingleResult();
         return r[0] == null ? new long[] {0, -1, 0} : new long[] {number(r[0]), number(r[1]), number(r[2])};
     }
 
-    public long countInRange(long fromId, long toId, Instant asOf) {
-        return number(em.createNativeQuery("SELECT COUNT(*) FROM bill WHERE settled_in_period IS NULL"
-                        + " AND id BETWEEN ?1 AND ?2 AND created_at < ?3 AND updated_at < ?3")
-                .setParameter(1, fromId).setParameter(2, toId).setParameter(3, utc(asOf)).getSingleResult());
+    /**
+     * The number of unsettled bills recorded and last changed before {@code asOf} in each of the given consecutive
+     * id ranges ({@code {fromId, toId}}, ascending), in one scan.
+     */
+    public List<Long> countInRanges(List<long[]> ranges, Instant asOf) {
+        List<Long> out = new ArrayList<>();
+        if (ranges.isEmpty()) {
+            return out;
+        }
+        StringBuilder bucket = new StringBuilder("CASE");
+        for (int i = 0; i < ranges.size(); i++) {
+            bucket.append(" WHEN id <= ").append(ranges.get(i)[1]).append(" THEN ").append(i);
+        }
+        bucket.append(" END");
+        Map<Integer, Long> found = new LinkedHashMap<>();
+        for (Object o : em.createNativeQuery("SELECT " + bucket + ", COUNT(*) FROM bill WHERE" + UNSETTLED
+                        + " AND id BETWEEN ?1 AND ?2 AND created_at < ?3 AND updated_at < ?3 GROUP BY " + bucket)
+                .setParameter(1, ranges.get(0)[0]).setParameter(2, ranges.get(ranges.size() - 1)[1])
+                .setParameter(3, utc(asOf)).getResultList()) {
+            Object[] r = (Object[]) o;
+            found.put((int) number(r[0]), number(r[1]));
+        }
+        for (int i = 0; i < ranges.size(); i++) {
+            out.add(found.getOrDefault(i, 0L));
+        }
+        return out;
     }
 
     public void start(BillingPeriod period, long jobInstanceId, long executionId, Instant startedAt, long minId,
@@ -167,7 +212,8 @@ public class SettlementStore {
 
     public void addPartition(BillingPeriod period, long jobInstanceId, PartitionRange range) {
         em.createNativeQuery("INSERT INTO settlement_partition (period, job_instance_id, partition_no, from_id, to_id,"
-                        + " last_id, total_bills, done_bills) VALUES (?1, ?2, ?3, ?4, ?5, ?4 - 1, ?6, 0)")
+                        + " last_id, total_bills, done_bills, settle_last_id, settled_bills)"
+                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?4 - 1, ?6, 0, ?4 - 1, 0)")
                 .setParameter(1, period.id()).setParameter(2, jobInstanceId).setParameter(3, range.partition())
                 .setParameter(4, range.fromId()).setParameter(5, range.toId()).setParameter(6, range.totalBills())
                 .executeUpdate();
@@ -193,7 +239,7 @@ public class SettlementStore {
             + " WHEN supervision_state NOT IN ('NOT_REQUIRED', 'COMPLETED') OR settleable_at IS NULL THEN 'SUPERVISION_OPEN'"
             + " WHEN settleable_at >= :periodEnd THEN 'NOT_YET_EFFECTIVE' END";
     /** The run's bills in one id slice of a partition (the chunk of the accumulate step). */
-    static final String IN_SLICE = " settled_in_period IS NULL AND id BETWEEN :fromId AND :toId"
+    static final String IN_SLICE = UNSETTLED + " AND id BETWEEN :fromId AND :toId"
             + " AND created_at < :asOf AND updated_at < :asOf";
 
     /** What a slice adds: per product type the eligible sum and count, and how many of the run's bills it holds. */
@@ -258,17 +304,38 @@ public class SettlementStore {
         });
     }
 
+    /**
+     * A partitioned step's columns in settlement_partition: its position (last bill id done, committed with the
+     * slice's work) and its count of bills.
+     */
+    public enum Phase {
+        /** Counting: the partition's sums, worklist and progress. */
+        ACCUMULATE("last_id", "done_bills"),
+        /** Settling: the partition's rows of the settlement ledger. */
+        SETTLE("settle_last_id", "settled_bills");
+
+        final String position;
+        final String count;
+
+        Phase(String position, String count) {
+            this.position = position;
+            this.count = count;
+        }
+    }
+
     /** Moves the partition's position to {@code lastId}; refuses (false) a chunk at or before the position. */
-    public boolean advance(BillingPeriod period, long jobInstanceId, int partition, long firstId, long lastId, long bills) {
-        return em.createNativeQuery("UPDATE settlement_partition SET done_bills = done_bills + ?4, last_id = ?5"
-                        + " WHERE period = ?1 AND job_instance_id = ?2 AND partition_no = ?3 AND last_id < ?6")
+    public boolean advance(Phase phase, BillingPeriod period, long jobInstanceId, int partition, long firstId, long lastId,
+                           long bills) {
+        return em.createNativeQuery("UPDATE settlement_partition SET " + phase.count + " = " + phase.count + " + ?4, "
+                        + phase.position + " = ?5 WHERE period = ?1 AND job_instance_id = ?2 AND partition_no = ?3 AND "
+                        + phase.position + " < ?6")
                 .setParameter(1, period.id()).setParameter(2, jobInstanceId).setParameter(3, partition)
                 .setParameter(4, bills).setParameter(5, lastId).setParameter(6, firstId).executeUpdate() == 1;
     }
 
-    /** The last bill id the partition has counted (committed with its sums). */
-    public long position(BillingPeriod period, long jobInstanceId, int partition) {
-        return number(em.createNativeQuery("SELECT last_id FROM settlement_partition"
+    /** The last bill id the partition has done in {@code phase} (committed with the slice's work). */
+    public long position(Phase phase, BillingPeriod period, long jobInstanceId, int partition) {
+        return number(em.createNativeQuery("SELECT " + phase.position + " FROM settlement_partition"
                         + " WHERE period = ?1 AND job_instance_id = ?2 AND partition_no = ?3")
                 .setParameter(1, period.id()).setParameter(2, jobInstanceId).setParameter(3, partition)
                 .getSingleResult());
@@ -338,52 +405,65 @@ public class SettlementStore {
     }
 
     /**
-     * The run's eligible bills of {@code productTypes} now, per type: what {@link #settle} would settle (the same
-     * predicate; bills changed since the run started are outside it, so nothing in between can change it).
+     * Settles one slice of the run's bills (ids {@code fromId..toId}): one {@code INSERT ... SELECT} appends a ledger
+     * row (bill_settlement) for each eligible, unsettled bill whose product type's statement of the period settles;
+     * the bills themselves are not written. The ledger's primary key makes a second settlement of a bill impossible,
+     * whatever runs. Returns how many it settled.
+     *
+     * <p>On PostgreSQL the bills it settles are share-locked until the slice commits. A change to a bill
+     * ({@code BillLedger}, {@code BillImport}) holds the bill's row lock and reads the ledger after taking it, so the
+     * two meet on the row: a change committed first is seen here (the lock wait re-checks the bill, and a bill that
+     * stopped being eligible is left out); a slice committed first is seen by the change, which then refuses (the
+     * bill is settled). Without it a supervision opened on a bill in the instant of its settling could leave a bill
+     * settled that was no longer eligible.
      */
-    public Map<String, Sum> eligibleInRun(SettlementRun run, java.util.Collection<String> productTypes) {
-        Map<String, Sum> out = new LinkedHashMap<>();
-        if (productTypes.isEmpty()) {
-            return out;
-        }
-        Query q = em.createNativeQuery("SELECT product_type, SUM(amount), COUNT(*) FROM bill WHERE product_type IN :types"
-                + " AND" + IN_RUN + " AND" + ELIGIBLE + " GROUP BY product_type");
-        for (Object o : bind(q, run).setParameter("types", productTypes).getResultList()) {
-            Object[] r = (Object[]) o;
-            out.put((String) r[0], new Sum(decimal(r[1]), number(r[2])));
-        }
-        return out;
+    public int settleSlice(BillingPeriod period, long fromId, long toId, Instant asOf, Instant now) {
+        return bindSlice(em.createNativeQuery("INSERT INTO bill_settlement (bill_id, period, statement_id, settled_at)"
+                        + " SELECT b.id, :period, st.id, :now FROM (SELECT id, product_type FROM bill WHERE" + IN_SLICE
+                        + " AND" + ELIGIBLE + (isPostgres() ? " FOR SHARE" : "") + ") b JOIN settlement_statement st"
+                        + " ON st.period = :period AND st.product_type = b.product_type AND st.settled"),
+                fromId, toId, asOf, period.end())
+                .setParameter("period", period.id()).setParameter("now", utc(now)).executeUpdate();
     }
 
     /**
-     * Settles the run's eligible bills of the given product types into their statements, in one conditional UPDATE
-     * (only bills not settled yet: a bill is settled at most once, whatever runs). Returns how many it settled.
+     * Refreshes the planner's statistics of the settlement ledger on PostgreSQL (a no-op on H2). Right after a run
+     * appended a million rows, autovacuum has not analysed them yet and the planner, expecting a handful, joins a
+     * whole statement's bills to show its first lines (13 s at 10 million bills instead of milliseconds).
      */
-    public int settle(SettlementRun run, Map<String, Long> statementByType, Instant now) {
-        if (statementByType.isEmpty()) {
-            return 0;
+    public void analyzeLedger() {
+        if (isPostgres()) {
+            em.createNativeQuery("ANALYZE bill_settlement").executeUpdate();
         }
-        StringBuilder statement = new StringBuilder("CASE product_type");
-        List<String> types = new ArrayList<>(statementByType.keySet());
-        for (int i = 0; i < types.size(); i++) {
-            statement.append(" WHEN :t").append(i).append(" THEN :s").append(i);
+    }
+
+    private boolean isPostgres() {
+        if (postgres == null) {
+            try (Connection c = dataSource.getConnection()) {
+                postgres = "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read the database's product name", e);
+            }
         }
-        statement.append(" END");
-        Query update = em.createNativeQuery("UPDATE bill SET settled_in_period = :period, statement_id = " + statement
-                + ", updated_at = :now, version = version + 1 WHERE product_type IN :types AND" + IN_RUN + " AND" + ELIGIBLE);
-        bind(update, run).setParameter("period", run.period().id()).setParameter("now", utc(now))
-                .setParameter("types", types);
-        for (int i = 0; i < types.size(); i++) {
-            update.setParameter("t" + i, types.get(i)).setParameter("s" + i, statementByType.get(types.get(i)));
+        return postgres;
+    }
+
+    /** The period's ledger rows per statement id. */
+    public Map<Long, Long> ledgerCounts(BillingPeriod period) {
+        Map<Long, Long> out = new LinkedHashMap<>();
+        for (Object o : em.createNativeQuery("SELECT statement_id, COUNT(*) FROM bill_settlement WHERE period = ?1"
+                        + " GROUP BY statement_id").setParameter(1, period.id()).getResultList()) {
+            Object[] r = (Object[]) o;
+            out.put(number(r[0]), number(r[1]));
         }
-        return update.executeUpdate();
+        return out;
     }
 
     /** The preview: eligible unsettled bills per product type now, for a period (writes nothing). */
     public Map<String, Sum> eligibleNow(BillingPeriod period) {
         Map<String, Sum> out = new LinkedHashMap<>();
         for (Object o : em.createNativeQuery("SELECT product_type, SUM(amount), COUNT(*) FROM bill"
-                        + " WHERE settled_in_period IS NULL AND" + ELIGIBLE + " GROUP BY product_type ORDER BY product_type")
+                        + " WHERE" + UNSETTLED + " AND" + ELIGIBLE + " GROUP BY product_type ORDER BY product_type")
                 .setParameter("periodEnd", utc(period.end())).getResultList()) {
             Object[] r = (Object[]) o;
             out.put((String) r[0], new Sum(decimal(r[1]), number(r[2])));
@@ -391,10 +471,6 @@ public class SettlementStore {
         return out;
     }
 
-    private static Query bind(Query q, SettlementRun run) {
-        return q.setParameter("minId", run.minBillId()).setParameter("maxId", run.maxBillId())
-                .setParameter("asOf", utc(run.startedAt())).setParameter("periodEnd", utc(run.period().end()));
-    }
 
     // --- reading the results ---------------------------------------------------------------------------------
 
@@ -447,8 +523,8 @@ public class SettlementStore {
     }
 
     /**
-     * The first {@code limit} bills of one statement of {@code period}, by bill id (the period lets the database
-     * walk ix_bill_unsettled, (settled_in_period, id), in order and stop at the limit).
+     * The first {@code limit} bills of one statement of {@code period}, by bill id (the database can walk the
+     * ledger's primary key in bill order and stop at the limit).
      */
     public List<StatementLine> statementLinesOf(BillingPeriod period, long statementId, int limit) {
         return lines(em.createNativeQuery("SELECT statement_id, bill_id, product_type, kind, order_id, order_line_id,"

@@ -207,7 +207,8 @@ public class Supervisions {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int completeLateBills(int limit) {
         List<Object[]> late = em.createQuery("SELECT b.id, s.completedAt FROM Bill b, Supervision s"
-                        + " WHERE b.supervisionState = :inProgress AND b.kind = :kind AND b.settledInPeriod IS NULL"
+                        + " WHERE b.supervisionState = :inProgress AND b.kind = :kind"
+                        + " AND NOT EXISTS (SELECT 1 FROM BillSettlement bs WHERE bs.billId = b.id)"
                         + " AND b.orderId = s.orderId AND b.orderLineId = s.orderLineId AND s.stage = :completed", Object[].class)
                 .setParameter("inProgress", SupervisionState.IN_PROGRESS).setParameter("kind", BillKind.NEW)
                 .setParameter("completed", Stage.COMPLETED).setMaxResults(limit).getResultList();

@@ -60,9 +60,15 @@ class BillTest {
     @Test
     void aSettledBillNoLongerChanges() throws ReflectiveOperationException {
         Bill b = bill(BillKind.NEW, "10", PaymentState.UNPAID, SupervisionState.IN_PROGRESS);
-        var settled = Bill.class.getDeclaredField("settledInPeriod");
-        settled.setAccessible(true);
-        settled.set(b, 202601);
+        var row = BillSettlement.class.getDeclaredConstructor();
+        row.setAccessible(true);
+        BillSettlement ledger = row.newInstance();
+        var period = BillSettlement.class.getDeclaredField("period");
+        period.setAccessible(true);
+        period.set(ledger, 202601);
+        var settlement = Bill.class.getDeclaredField("settlement");
+        settlement.setAccessible(true);
+        settlement.set(b, ledger);
         assertThatThrownBy(() -> b.markPaid(T0)).hasMessageContaining("settled in 202601");
         assertThatThrownBy(() -> b.completeSupervision(LATER, LATER)).isInstanceOf(BillingException.class);
         assertThat(b.facts().settled()).isTrue();

@@ -14,7 +14,7 @@ public final class SettledPeriods {
     }
 
     public static void forget(int period, String orderIdPrefix) {
-        Db.update("UPDATE bill SET settled_in_period = NULL, statement_id = NULL WHERE settled_in_period = ?", period);
+        Db.update("DELETE FROM bill_settlement WHERE period = ?", period);
         for (String table : List.of("settlement_worklist", "settlement_staging", "settlement_partition",
                 "settlement_statement", "settlement_run")) {
             Db.update("DELETE FROM " + table + " WHERE period = ?", period);
