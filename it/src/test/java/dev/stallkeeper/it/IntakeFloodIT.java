@@ -19,7 +19,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -91,15 +93,20 @@ class IntakeFloodIT {
                         .POST(HttpRequest.BodyPublishers.ofByteArray(produceBody)).build(),
                         HttpResponse.BodyHandlers.ofString()));
             }
-            // health throughout the round
-            while (!CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).isDone()) {
+            // health throughout the round: a probe, then up to 100 ms waiting for the round to end
+            CompletableFuture<Void> roundDone = CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new));
+            while (!roundDone.isDone()) {
                 long t0 = System.nanoTime();
                 HttpResponse<String> h = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).GET()
                         .build(), HttpResponse.BodyHandlers.ofString());
                 long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
                 assertThat(h.statusCode()).isEqualTo(200);
                 assertThat(ms).as("health answer time in round %d", round).isLessThan(2000);
-                Thread.sleep(100);
+                try {
+                    roundDone.get(100, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException | ExecutionException stillRunning) {
+                    // the next probe (a failed call is reported below, with its answer)
+                }
             }
             for (CompletableFuture<HttpResponse<String>> call : calls) {
                 HttpResponse<String> r = call.get(30, TimeUnit.SECONDS);
