@@ -40,6 +40,7 @@ trap cleanup EXIT
 cp -r ear/target/server/. "$server_dir"
 rm -rf "$server_dir/standalone/data" "$server_dir/standalone/log"
 POSTGRESQL_URL="jdbc:postgresql://127.0.0.1:$pgport/$db" POSTGRESQL_USER=postgres POSTGRESQL_PASSWORD=postgres \
+STALLKEEPER_DATA_KEY="$(head -c 32 /dev/urandom | base64)" \
 STALLKEEPER_SETTLEMENT_SCHEDULE=off STALLKEEPER_HOUSEKEEPING_MINUTES=1440 \
 STALLKEEPER_ADMIN_USER=bench-admin STALLKEEPER_ADMIN_PASSWORD=settle-reads-0001 \
 LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_JAVA_SIZING="-Xms512m -Xmx2g" \

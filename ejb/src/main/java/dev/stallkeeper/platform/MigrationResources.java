@@ -34,14 +34,16 @@ public final class MigrationResources implements ResourceProvider {
             "V15__login_throttle.sql",
             "V16__sso_confirmation_and_bounds.sql",
             "V20__bill_settlement_ledger.sql",
-            "V21__settlement_record_positions.sql");
+            "V21__settlement_record_positions.sql",
+            "V22__sealed_app_passwords.sql");
 
     /**
      * Migrations that need different statements per database, written in Java (package
      * {@code dev.stallkeeper.platform.migration}); a unit test checks that this names every class there.
      */
     public static final List<Class<? extends org.flywaydb.core.api.migration.JavaMigration>> JAVA_MIGRATIONS = List.of(
-            dev.stallkeeper.platform.migration.V5_1__Customer_name_search.class);
+            dev.stallkeeper.platform.migration.V5_1__Customer_name_search.class,
+            dev.stallkeeper.platform.migration.V23__Mask_stored_passwords.class);
 
     static final String LOCATION = "db/migration/";
 

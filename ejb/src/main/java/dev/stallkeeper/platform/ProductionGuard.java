@@ -14,8 +14,9 @@ import java.util.Optional;
  * Refuses a production start with the quick start's well-known secrets. The quick start ({@code ./stallkeeper
  * start}, embedded database) sets {@code demo-key}, {@code stallkeeper-demo} and friends so that a seller can try
  * Stallkeeper at once; on PostgreSQL (a real installation) anyone who read the README would know them, so the
- * application does not deploy and says which settings to change. Runs before the schema migration and before the
- * first admin is created, so nothing is written.
+ * application does not deploy and says which settings to change. It also requires a usable {@code STALLKEEPER_DATA_KEY}
+ * there, since tenants' passwords and other secrets are sealed with it. Runs before the schema migration and before
+ * the first admin is created, so nothing is written.
  */
 @Singleton
 @Startup
@@ -26,7 +27,8 @@ public class ProductionGuard {
             "KOOGALLERY_KEY", "demo-key",
             "KOOGALLERY_KIT_KEY", "demo-kit-key",
             "STALLKEEPER_ADMIN_PASSWORD", "stallkeeper-demo",
-            "STALLKEEPER_USAGE_TOKEN", "demo-usage-token");
+            "STALLKEEPER_USAGE_TOKEN", "demo-usage-token",
+            "STALLKEEPER_DATA_KEY", "c3RhbGxrZWVwZXItcXVpY2stc3RhcnQtZGF0YS1rZXk=");
 
     @Inject
     StallkeeperConfig config;
@@ -36,7 +38,8 @@ public class ProductionGuard {
         List<String> problems = problems(config);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Stallkeeper does not start on PostgreSQL with the quick start's demo"
-                    + " secrets: " + String.join("; ", problems) + ". Set your own values (see README.md, Configuration).");
+                    + " secrets or without a data key: " + String.join("; ", problems)
+                    + ". Set your own values (see README.md, Configuration).");
         }
     }
 
@@ -54,6 +57,13 @@ public class ProductionGuard {
                 problems.add(e.getKey() + " is the quick start's '" + e.getValue() + "'");
             }
         });
+        if (config.dataKeys().isEmpty()) {
+            problems.add("STALLKEEPER_DATA_KEY is not set: tenants' passwords and other secrets are sealed at rest with"
+                    + " it (generate one with: openssl rand -base64 32)");
+        } else if (DataKeys.parse(config.dataKeys()).isEmpty()) {
+            problems.add("STALLKEEPER_DATA_KEY is unusable: each comma-separated key must be base64 of 16, 24 or 32 bytes"
+                    + " (generate one with: openssl rand -base64 32)");
+        }
         return problems;
     }
 }

@@ -7,9 +7,14 @@ import org.junit.jupiter.api.Test;
 
 class ProductionGuardTest {
 
+    /** base64 of the 32 ASCII bytes "stallkeeper-quick-start-data-key", as the stallkeeper script sets it. */
+    private static final String QUICK_START_DATA_KEY = java.util.Base64.getEncoder().encodeToString(
+            "stallkeeper-quick-start-data-key".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    private static final String OWN_DATA_KEY = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+
     private static final Map<String, String> DEMO = Map.of("KOOGALLERY_KEY", "demo-key",
             "KOOGALLERY_KIT_KEY", "demo-kit-key", "STALLKEEPER_ADMIN_PASSWORD", "stallkeeper-demo",
-            "STALLKEEPER_USAGE_TOKEN", "demo-usage-token");
+            "STALLKEEPER_USAGE_TOKEN", "demo-usage-token", "STALLKEEPER_DATA_KEY", QUICK_START_DATA_KEY);
 
     @Test
     void theQuickStartsSecretsAreFineOnTheEmbeddedDatabase() {
@@ -28,15 +33,28 @@ class ProductionGuardTest {
                 "KOOGALLERY_KEY is the quick start's 'demo-key'",
                 "KOOGALLERY_KIT_KEY is the quick start's 'demo-kit-key'",
                 "STALLKEEPER_ADMIN_PASSWORD is the quick start's 'stallkeeper-demo'",
+                "STALLKEEPER_DATA_KEY is the quick start's '" + QUICK_START_DATA_KEY + "'",
                 "STALLKEEPER_USAGE_TOKEN is the quick start's 'demo-usage-token'");
+    }
+
+    @Test
+    void onPostgreSqlAUsableDataKeyIsRequired() {
+        assertThat(ProductionGuard.problems(new StallkeeperConfig(Map.of("POSTGRESQL_URL", "jdbc:postgresql://db/s"),
+                Map.of()))).singleElement().asString().startsWith("STALLKEEPER_DATA_KEY is not set");
+        assertThat(ProductionGuard.problems(new StallkeeperConfig(Map.of("POSTGRESQL_URL", "jdbc:postgresql://db/s",
+                "STALLKEEPER_DATA_KEY", "c2hvcnQ="), Map.of()))) // base64 of "short": 5 bytes, no AES key
+                .singleElement().asString().startsWith("STALLKEEPER_DATA_KEY is unusable");
+        assertThat(ProductionGuard.problems(new StallkeeperConfig(Map.of(), Map.of()))).as("embedded: optional").isEmpty();
     }
 
     @Test
     void ownSecretsOnPostgreSqlPassAndSystemPropertiesCountToo() {
         assertThat(ProductionGuard.problems(new StallkeeperConfig(Map.of("POSTGRESQL_URL", "jdbc:postgresql://db/s",
-                "KOOGALLERY_KEY", "a-real-key-from-the-seller-console"), Map.of()))).isEmpty();
+                "KOOGALLERY_KEY", "a-real-key-from-the-seller-console", "STALLKEEPER_DATA_KEY", OWN_DATA_KEY),
+                Map.of()))).isEmpty();
         assertThat(ProductionGuard.problems(new StallkeeperConfig(Map.of(), Map.of(
-                "stallkeeper.db.url", "jdbc:postgresql://db/s", "koogallery.key", "demo-key"))))
+                "stallkeeper.db.url", "jdbc:postgresql://db/s", "koogallery.key", "demo-key",
+                "stallkeeper.data.key", OWN_DATA_KEY))))
                 .containsExactly("KOOGALLERY_KEY is the quick start's 'demo-key'");
     }
 }

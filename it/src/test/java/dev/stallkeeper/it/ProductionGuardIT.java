@@ -25,7 +25,8 @@ class ProductionGuardIT {
             Integer.getInteger("it.port.offset") + 80, List.of(
                     "-Dkoogallery.key=demo-key",
                     "-Dstallkeeper.admin.user=admin",
-                    "-Dstallkeeper.admin.password=stallkeeper-demo"));
+                    "-Dstallkeeper.admin.password=stallkeeper-demo",
+                    "-Dstallkeeper.data.key=c3RhbGxrZWVwZXItcXVpY2stc3RhcnQtZGF0YS1rZXk="));
 
     @AfterEach
     void stop() {
@@ -37,7 +38,8 @@ class ProductionGuardIT {
         String log = server.prepare(Deployments.stallkeeper())
                 .startExpectingRefusal("does not start on PostgreSQL with the quick start's demo secrets");
         assertThat(log).contains("KOOGALLERY_KEY is the quick start's 'demo-key'")
-                .contains("STALLKEEPER_ADMIN_PASSWORD is the quick start's 'stallkeeper-demo'");
+                .contains("STALLKEEPER_ADMIN_PASSWORD is the quick start's 'stallkeeper-demo'")
+                .contains("STALLKEEPER_DATA_KEY is the quick start's");
         HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + server.httpPort() + "/api/health")).timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -72,13 +72,14 @@ public record CallbackAnswer(byte[] body, String resultCode, String resultMsg, S
     }
 
     /**
-     * Audits the call; with {@code nonce}, also stores the answer for replays of that nonce. Never throws: losing
-     * one audit row must not turn an answer into a failure for KooGallery.
+     * Audits the call; with {@code nonce}, also stores {@code answer} (the exact bytes sent, sealed by the journal)
+     * for replays of that nonce. Never throws: losing one audit row must not turn an answer into a failure for
+     * KooGallery.
      */
-    public static void audit(CallbackJournal journal, String nonce, CallbackLogEntry entry) {
+    public static void audit(CallbackJournal journal, String nonce, byte[] answer, CallbackLogEntry entry) {
         try {
             if (nonce != null) {
-                journal.complete(nonce, entry.responseBody(), entry);
+                journal.complete(nonce, answer, entry);
             } else {
                 journal.record(entry);
             }

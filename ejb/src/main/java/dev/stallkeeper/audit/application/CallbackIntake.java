@@ -212,7 +212,7 @@ public class CallbackIntake {
     private CallbackAnswer refuse(CallbackChannel channel, Arrival arrival, BodyMetadata body, List<String> keys,
                                   ProduceResponse response) {
         CallbackAnswer answer = CallbackAnswer.of(response, keys);
-        CallbackAnswer.audit(journal, null, CallbackLogEntry.refused(arrival.receivedAt(), channel.name(),
+        CallbackAnswer.audit(journal, null, null, CallbackLogEntry.refused(arrival.receivedAt(), channel.name(),
                 arrival.nonce(), answer.resultCode(), answer.resultMsg(), latency(arrival), arrival.remoteAddr(),
                 body.size(), body.sha256(), body.prefix(), answer.body()));
         return answer;
@@ -221,7 +221,7 @@ public class CallbackIntake {
     /** Audits an authenticated call; with {@code nonce}, also stores the answer for replays of that nonce. */
     private void record(Arrival arrival, CallbackChannel.AuditKeys keys, byte[] body, CallbackAnswer answer,
                         String nonce) {
-        CallbackAnswer.audit(journal, nonce, entry(arrival, keys, body, answer));
+        CallbackAnswer.audit(journal, nonce, answer.body(), entry(arrival, keys, body, answer));
     }
 
     private CallbackLogEntry entry(Arrival arrival, CallbackChannel.AuditKeys keys, byte[] body, CallbackAnswer answer) {

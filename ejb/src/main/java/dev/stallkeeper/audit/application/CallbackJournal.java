@@ -4,6 +4,7 @@ import dev.stallkeeper.audit.domain.CallbackLogEntry;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -21,6 +22,9 @@ public class CallbackJournal {
 
     @PersistenceContext(unitName = "stallkeeper")
     EntityManager em;
+
+    @Inject
+    StoredAnswers storedAnswers;
 
     /** What a nonce claim found. */
     public sealed interface NonceClaim permits Fresh, Replay, Conflict, InFlight {
@@ -59,14 +63,18 @@ public class CallbackJournal {
         if (!bodySha256.equals(row[0])) {
             return new Conflict();
         }
-        return row[1] == null ? new InFlight() : new Replay((byte[]) row[1]);
+        if (row[1] == null) {
+            return new InFlight();
+        }
+        byte[] answer = storedAnswers.open(nonce, (byte[]) row[1]);
+        return answer == null ? new InFlight() : new Replay(answer);
     }
 
-    /** Stores the answer for replays and the audit entry, together. */
+    /** Stores the answer for replays (sealed: it may carry a tenant's password) and the audit entry, together. */
     public void complete(String nonce, byte[] response, CallbackLogEntry entry) {
         if (nonce != null) {
             em.createNativeQuery("UPDATE callback_nonce SET response = ?1 WHERE nonce = ?2 AND response IS NULL")
-                    .setParameter(1, response).setParameter(2, nonce).executeUpdate();
+                    .setParameter(1, storedAnswers.seal(nonce, response)).setParameter(2, nonce).executeUpdate();
         }
         em.persist(entry);
     }

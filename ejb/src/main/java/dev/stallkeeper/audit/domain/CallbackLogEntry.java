@@ -1,5 +1,6 @@
 package dev.stallkeeper.audit.domain;
 
+import dev.stallkeeper.platform.SecretFields;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -69,7 +70,7 @@ public class CallbackLogEntry {
         this.latencyMs = latencyMs;
         this.remoteAddr = cut(remoteAddr, 64);
         this.requestBody = requestBody;
-        this.responseBody = responseBody;
+        this.responseBody = SecretFields.mask(responseBody); // the answer as sent, its secrets masked (SecretFields)
     }
 
     /**

@@ -55,6 +55,9 @@ public class ProduceService {
     InstanceLifecycle lifecycle;
 
     @Inject
+    AppPasswords passwords;
+
+    @Inject
     OrderLines orderLines;
 
     @Inject
@@ -262,7 +265,7 @@ public class ProduceService {
             }
             switch (i.state()) {
                 case ACTIVE, FROZEN -> info.add(appInfo(i.id(), i.frontEndUrl(), i.adminUrl(), i.appUserName(),
-                        i.appPassword(), i.appMemo()));
+                        passwords.open(i.id(), i.appPassword()), i.appMemo()));
                 case PROVISIONING -> pending = true;
                 case FAILED -> failed = true;
                 case RELEASED -> { }

@@ -37,6 +37,9 @@ public class ProvisioningWorker {
     Provisioner provisioner;
 
     @Inject
+    AppPasswords passwords;
+
+    @Inject
     OrderLines orderLines;
 
     @Inject
@@ -121,8 +124,8 @@ public class ProvisioningWorker {
     private void activate(Instance instance, OrderLineSnapshot line, AppAccess access, int attempt) {
         Instant now = clock.instant();
         instance.describe(line, now);
-        instance.activate(access.frontEndUrl(), access.adminUrl(), access.userName(), access.password(),
-                access.memo(), now);
+        instance.activate(access.frontEndUrl(), access.adminUrl(), access.userName(),
+                passwords.seal(instance.id(), access.password()), access.memo(), now);
         em.persist(new InstanceEvent(instance.id(), "ACTIVATED", instance.orderId(), instance.orderLineId(),
                 "provisioned on attempt " + attempt, now));
         // billing: a paid new purchase becomes a bill, settleable from now (never throws; see BillLedger)

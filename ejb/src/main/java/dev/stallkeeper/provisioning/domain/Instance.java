@@ -60,7 +60,8 @@ public class Instance {
     private String adminUrl;
     @Column(name = "app_user_name")
     private String appUserName;
-    @Column(name = "app_password")
+    /** Sealed with STALLKEEPER_DATA_KEY (see {@code AppPasswords}); plain only on an embedded database without a key. */
+    @Column(name = "app_password", length = 512)
     private String appPassword;
     @Column(name = "app_memo")
     private String appMemo;

@@ -7,7 +7,7 @@ import dev.stallkeeper.protocol.kit.KitInterface;
 import dev.stallkeeper.tenancy.domain.KitTenant;
 import dev.stallkeeper.tenancy.domain.SyncFlag;
 import dev.stallkeeper.tenancy.infrastructure.KitStore;
-import dev.stallkeeper.tenancy.infrastructure.SecretSealer;
+import dev.stallkeeper.platform.SecretSealer;
 import dev.stallkeeper.tenancy.infrastructure.TenancyKeys;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;

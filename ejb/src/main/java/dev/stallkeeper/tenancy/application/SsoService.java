@@ -6,7 +6,7 @@ import dev.stallkeeper.tenancy.application.SsoException.Reason;
 import dev.stallkeeper.tenancy.domain.KitTenant;
 import dev.stallkeeper.tenancy.infrastructure.IdentityServiceClient;
 import dev.stallkeeper.tenancy.infrastructure.KitStore;
-import dev.stallkeeper.tenancy.infrastructure.SecretSealer;
+import dev.stallkeeper.platform.SecretSealer;
 import dev.stallkeeper.tenancy.infrastructure.TenancyKeys;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;

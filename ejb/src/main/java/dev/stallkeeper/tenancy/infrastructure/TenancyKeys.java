@@ -1,5 +1,7 @@
 package dev.stallkeeper.tenancy.infrastructure;
 
+import dev.stallkeeper.platform.DataKeys;
+import dev.stallkeeper.platform.SecretSealer;
 import dev.stallkeeper.platform.StallkeeperConfig;
 import dev.stallkeeper.protocol.kit.ClientSecretCipher;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
@@ -17,7 +18,7 @@ import org.jboss.logging.Logger;
 /**
  * The keys of the joint-operation integration, from configuration: the seller's RSA private key
  * ({@code KOOGALLERY_KIT_PRIVATE_KEY}, PEM text or a PEM file's path) and the data keys that seal secrets at rest
- * ({@code STALLKEEPER_DATA_KEY}). Parsed once per configured value; a broken value is logged (without key
+ * ({@code STALLKEEPER_DATA_KEY}, from {@link DataKeys}). Parsed once per configured value; a broken value is logged (without key
  * material) and treated as absent.
  */
 @ApplicationScoped
@@ -28,8 +29,10 @@ public class TenancyKeys {
     @Inject
     StallkeeperConfig config;
 
+    @Inject
+    DataKeys dataKeys;
+
     private final AtomicReference<Cached<PrivateKey>> privateKey = new AtomicReference<>();
-    private final AtomicReference<Cached<SecretSealer>> sealer = new AtomicReference<>();
 
     private record Cached<T>(String source, Optional<T> value) {
     }
@@ -47,22 +50,7 @@ public class TenancyKeys {
 
     /** The sealer of secrets at rest; empty when STALLKEEPER_DATA_KEY is not configured or invalid. */
     public Optional<SecretSealer> sealer() {
-        List<String> keys = config.dataKeys();
-        String source = String.join(",", keys);
-        Cached<SecretSealer> cached = sealer.get();
-        if (cached == null || !cached.source().equals(source)) {
-            Optional<SecretSealer> value = Optional.empty();
-            if (!keys.isEmpty()) {
-                try {
-                    value = Optional.of(new SecretSealer(keys));
-                } catch (IllegalArgumentException e) {
-                    LOG.errorf("STALLKEEPER_DATA_KEY is unusable: %s", e.getMessage());
-                }
-            }
-            cached = new Cached<>(source, value);
-            sealer.set(cached);
-        }
-        return cached.value();
+        return dataKeys.sealer();
     }
 
     private static Optional<PrivateKey> loadPrivateKey(String source) {

@@ -16,7 +16,7 @@ public final class Db {
     private Db() {
     }
 
-    private static Connection connect() throws SQLException {
+    public static Connection connect() throws SQLException {
         return DriverManager.getConnection(System.getProperty("it.db.url"), System.getProperty("it.db.user"),
                 System.getProperty("it.db.password", ""));
     }

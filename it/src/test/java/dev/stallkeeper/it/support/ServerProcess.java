@@ -101,7 +101,15 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts the server and waits until the application answers its health check. */
     public void start() throws IOException {
-        launch();
+        start(List.of());
+    }
+
+    /**
+     * Starts the server with {@code moreProperties} after the constructor's (a restart with changed settings, say a
+     * rotated key: a property given twice takes its last value) and waits until the application answers its health check.
+     */
+    public void start(List<String> moreProperties) throws IOException {
+        launch(moreProperties);
         URI health = URI.create("http://127.0.0.1:" + httpPort() + "/api/health");
         HttpClient http = HttpClient.newHttpClient();
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() ->
@@ -114,20 +122,22 @@ public final class ServerProcess implements AutoCloseable {
      * holds {@code text} (the refusal); returns that output.
      */
     public String startExpectingRefusal(String text) throws IOException {
-        Path log = launch();
+        Path log = launch(List.of());
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
                 .until(() -> Files.exists(log) && Files.readString(log).contains(text));
         return Files.readString(log);
     }
 
-    private Path launch() throws IOException {
+    private Path launch(List<String> moreProperties) throws IOException {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(),
                 "-Djboss.socket.binding.port-offset=" + offset,
                 "-Dstallkeeper.db.driver-class=org.postgresql.Driver",
                 "-Dstallkeeper.db.url=" + jdbcUrl(),
                 "-Dstallkeeper.db.user=" + System.getProperty("it.db.user"),
-                "-Dstallkeeper.db.password=" + System.getProperty("it.db.password")));
-        command.addAll(properties);
+                "-Dstallkeeper.db.password=" + System.getProperty("it.db.password"),
+                "-Dstallkeeper.data.key=" + System.getProperty("it.data.key")));
+        command.addAll(properties); // after the defaults: a property given twice takes its last value
+        command.addAll(moreProperties);
         Path log = home.resolve("console.log");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)

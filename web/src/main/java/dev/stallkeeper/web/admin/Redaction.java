@@ -1,14 +1,12 @@
 package dev.stallkeeper.web.admin;
 
+import dev.stallkeeper.platform.SecretFields;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 
-/** Stored callback bodies as the console shows them: UTF-8 text with secret values masked. */
+/** Stored callback bodies as the console shows them: UTF-8 text with secret values masked ({@link SecretFields}). */
 public final class Redaction {
 
-    static final String MASK = "\u2022\u2022\u2022\u2022";
-    private static final Pattern SECRET = Pattern.compile(
-            "(\"(?:[A-Za-z]*[Pp]assword|[A-Za-z]*[Ss]ecret|accessToken|refreshToken|sk|[A-Za-z]*[Kk]ey)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"");
+    static final String MASK = SecretFields.MASK;
 
     private Redaction() {
     }
@@ -21,6 +19,6 @@ public final class Redaction {
     }
 
     static String mask(String json) {
-        return SECRET.matcher(json).replaceAll("$1\"" + MASK + "\"");
+        return SecretFields.mask(json);
     }
 }

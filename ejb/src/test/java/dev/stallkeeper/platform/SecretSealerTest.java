@@ -1,4 +1,4 @@
-package dev.stallkeeper.tenancy.infrastructure;
+package dev.stallkeeper.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,5 +50,14 @@ class SecretSealerTest {
         assertThatThrownBy(() -> new SecretSealer(List.of("not*base64"))).hasMessage("data key #1 is not base64");
         assertThatThrownBy(() -> new SecretSealer(List.of(Base64.getEncoder().encodeToString(new byte[10]))))
                 .hasMessageContaining("16, 24 or 32 bytes");
+    }
+
+    @Test
+    void sealedValuesAreRecognisedAndPlainOnesAreNot() {
+        SecretSealer sealer = new SecretSealer(List.of(Base64.getEncoder().encodeToString(new byte[32])));
+        assertThat(SecretSealer.isSealed(sealer.seal("x", "ctx"))).isTrue();
+        assertThat(SecretSealer.isSealed("v1.plain-password")).isFalse();
+        assertThat(SecretSealer.isSealed("Passw0rd")).isFalse();
+        assertThat(SecretSealer.isSealed(null)).isFalse();
     }
 }

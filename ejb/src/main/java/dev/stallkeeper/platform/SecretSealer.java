@@ -1,4 +1,4 @@
-package dev.stallkeeper.tenancy.infrastructure;
+package dev.stallkeeper.platform;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -10,12 +10,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Seals secrets for storage (OAuth client secrets, access and refresh tokens) with AES-GCM under the data key(s)
+ * Seals secrets for storage (tenants' application passwords, stored callback answers, OAuth client secrets, access
+ * and refresh tokens) with AES-GCM under the data key(s)
  * from {@code STALLKEEPER_DATA_KEY}. A sealed value is {@code v1.<key id>.<base64(iv || ciphertext || tag)>}:
  * the key id (first 8 hex digits of the key's SHA-256) lets an old key keep opening what it sealed while a new
  * first key seals. The associated data binds a value to its row ({@code "kit_application:<tenant>:<app>"}), so a
@@ -27,6 +29,7 @@ public final class SecretSealer {
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern SEALED = Pattern.compile("v1\\.[0-9a-f]{8}\\.[A-Za-z0-9+/]+=*");
 
     private final List<DataKey> keys;
 
@@ -57,6 +60,14 @@ public final class SecretSealer {
             parsed.add(new DataKey(keyId(raw), new SecretKeySpec(raw, "AES")));
         }
         this.keys = List.copyOf(parsed);
+    }
+
+    /**
+     * Whether {@code value} has the form of a sealed value ({@code v1.<8 hex digits>.<base64>}). Values stored
+     * before sealing began (or without a data key) are plain and do not have it.
+     */
+    public static boolean isSealed(String value) {
+        return value != null && SEALED.matcher(value).matches();
     }
 
     /** Seals {@code plaintext} with the first key, bound to {@code context}. */
