@@ -8,8 +8,6 @@ import dev.stallkeeper.billing.infrastructure.BillCsvFormat;
 import dev.stallkeeper.billing.infrastructure.BillCsvFormat.RowError;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.io.Reader;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,9 +32,6 @@ public class BillImport {
     /** What an import did. */
     public record Result(int created, int updated, int unchanged) {
     }
-
-    @PersistenceContext(unitName = "stallkeeper")
-    EntityManager em;
 
     @Inject
     BillLedger ledger;
@@ -73,7 +68,7 @@ public class BillImport {
                 if (known.isEmpty()) {
                     ledger.record(b, recordedBy);
                     created++;
-                } else if (reconcile(BillLedger.lockFresh(em, known.get().id()), b, now)) {
+                } else if (reconcile(ledger.lockFresh(known.get().id()), b, now)) {
                     updated++;
                 } else {
                     unchanged++;

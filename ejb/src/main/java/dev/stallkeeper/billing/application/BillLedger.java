@@ -6,6 +6,7 @@ import dev.stallkeeper.billing.domain.BillingException;
 import dev.stallkeeper.billing.domain.Cny;
 import dev.stallkeeper.billing.domain.PaymentState;
 import dev.stallkeeper.billing.domain.SupervisionState;
+import dev.stallkeeper.billing.infrastructure.SettlingGate;
 import dev.stallkeeper.provisioning.domain.OrderLineSnapshot;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -43,6 +44,9 @@ public class BillLedger {
 
     @Inject
     Clock clock;
+
+    @Inject
+    SettlingGate gate;
 
     @Inject
     dev.stallkeeper.provisioning.application.OrderLines orderLines;
@@ -214,7 +218,7 @@ public class BillLedger {
 
     /** Row lock: serialises a state change with the settling of the same bill ({@link #lockFresh}). */
     private Bill lock(long id) {
-        Bill bill = lockFresh(em, id);
+        Bill bill = lockFresh(id);
         if (bill == null) {
             throw new BillingException("no bill " + id);
         }
@@ -222,14 +226,15 @@ public class BillLedger {
     }
 
     /**
-     * The bill under its row lock, with its ledger row read after the lock was granted: the settling insert
-     * share-locks the bills it settles, so a slice that settled this bill while we waited is seen here and the
-     * bill refuses the change ({@code SettlementStore.settleSlice}). Null when there is no such bill.
+     * The bill under its row lock, with its ledger row read after the {@link SettlingGate}: a slice settling this
+     * bill's bucket while we waited has committed by then, so the bill is seen settled and refuses the change
+     * ({@code SettlementStore.settleSlice}). Null when there is no such bill.
      */
-    static Bill lockFresh(EntityManager em, long id) {
+    public Bill lockFresh(long id) {
         Bill bill = em.find(Bill.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (bill != null) {
-            em.refresh(bill); // a new statement: sees a ledger row committed while the lock was awaited
+            gate.enterChange(id);
+            em.refresh(bill); // a new statement: sees a ledger row committed while the gate was awaited
         }
         return bill;
     }

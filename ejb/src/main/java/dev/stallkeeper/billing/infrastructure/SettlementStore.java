@@ -6,6 +6,7 @@ import dev.stallkeeper.billing.domain.StatementDecision;
 import dev.stallkeeper.billing.domain.WorklistEntry;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
@@ -54,6 +55,9 @@ public class SettlementStore {
 
     @Resource(lookup = "java:jboss/datasources/StallkeeperDS")
     DataSource dataSource;
+
+    @Inject
+    SettlingGate gate;
 
     /** Whether the database is PostgreSQL (else the H2 quick start); asked once. */
     private volatile Boolean postgres;
@@ -410,17 +414,17 @@ public class SettlementStore {
      * the bills themselves are not written. The ledger's primary key makes a second settlement of a bill impossible,
      * whatever runs. Returns how many it settled.
      *
-     * <p>On PostgreSQL the bills it settles are share-locked until the slice commits. A change to a bill
-     * ({@code BillLedger}, {@code BillImport}) holds the bill's row lock and reads the ledger after taking it, so the
-     * two meet on the row: a change committed first is seen here (the lock wait re-checks the bill, and a bill that
-     * stopped being eligible is left out); a slice committed first is seen by the change, which then refuses (the
+     * <p>A slice and a change to one of its bills ({@code BillLedger}, {@code BillImport}) meet in the {@link SettlingGate}
+     * before the insert: a change committed first is seen here (a bill that stopped being eligible, or changed after
+     * the run's as-of instant, is left out); a slice committed first is seen by the change, which then refuses (the
      * bill is settled). Without it a supervision opened on a bill in the instant of its settling could leave a bill
      * settled that was no longer eligible.
      */
     public int settleSlice(BillingPeriod period, long fromId, long toId, Instant asOf, Instant now) {
+        gate.enterSlice(fromId, toId);
         return bindSlice(em.createNativeQuery("INSERT INTO bill_settlement (bill_id, period, statement_id, settled_at)"
                         + " SELECT b.id, :period, st.id, :now FROM (SELECT id, product_type FROM bill WHERE" + IN_SLICE
-                        + " AND" + ELIGIBLE + (isPostgres() ? " FOR SHARE" : "") + ") b JOIN settlement_statement st"
+                        + " AND" + ELIGIBLE + ") b JOIN settlement_statement st"
                         + " ON st.period = :period AND st.product_type = b.product_type AND st.settled"),
                 fromId, toId, asOf, period.end())
                 .setParameter("period", period.id()).setParameter("now", utc(now)).executeUpdate();

@@ -76,4 +76,72 @@ public class SettlementTestResource {
     public String repaid(@PathParam("id") long id) {
         return ledger.markRepaid(id).paymentState().name();
     }
+
+    private static volatile java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+    private static volatile java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+
+    @Inject
+    dev.stallkeeper.billing.infrastructure.SettlingGate gate;
+
+    @jakarta.annotation.Resource(lookup = "java:jboss/datasources/StallkeeperDS")
+    javax.sql.DataSource dataSource;
+
+    /**
+     * Plays a settling slice over bill {@code bill} in one transaction: passes the {@code SettlingGate} for the bill's
+     * id, says so ({@code GET /gate/held}), waits for {@code POST /gate/release} (at most 60 s), then, when
+     * {@code settle}, appends the bill to the ledger as the slice's insert would, and commits.
+     */
+    @POST
+    @Path("/gate/hold")
+    @jakarta.transaction.Transactional
+    public String holdGate(@QueryParam("bill") long bill, @QueryParam("settle") boolean settle) throws Exception {
+        gate.enterSlice(bill, bill);
+        held.countDown();
+        if (!release.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new IllegalStateException("never released");
+        }
+        if (settle) {
+            try (java.sql.Connection c = dataSource.getConnection();
+                 java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO bill_settlement (bill_id, period,"
+                         + " statement_id, settled_at) VALUES (?, 190001, -1, now())")) {
+                ps.setLong(1, bill);
+                ps.executeUpdate();
+            }
+        }
+        return "committed";
+    }
+
+    @jakarta.ws.rs.GET
+    @Path("/gate/held")
+    public String gateHeld() {
+        return Boolean.toString(held.getCount() == 0);
+    }
+
+    @POST
+    @Path("/gate/release")
+    public String releaseGate() {
+        release.countDown();
+        return "released";
+    }
+
+    /** Ready for the next hold. */
+    @POST
+    @Path("/gate/reset")
+    public String resetGate() {
+        release.countDown();
+        held = new java.util.concurrent.CountDownLatch(1);
+        release = new java.util.concurrent.CountDownLatch(1);
+        return "reset";
+    }
+
+    /** Like {@code /bills/{id}/repaid}, with a refusal (a settled bill) as 409 and its message. */
+    @POST
+    @Path("/bills/{id}/repaid-or-refused")
+    public Response repaidOrRefused(@PathParam("id") long id) {
+        try {
+            return Response.ok(ledger.markRepaid(id).paymentState().name()).build();
+        } catch (dev.stallkeeper.billing.domain.BillingException e) { // an application exception: as thrown
+            return Response.status(409).entity(e.getMessage()).build();
+        }
+    }
 }
