@@ -112,7 +112,7 @@ public class FleetDriver {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Origin", base.getScheme() + "://" + base.getAuthority())
                 .POST(HttpRequest.BodyPublishers.ofString(form1.toString())).build(), HttpResponse.BodyHandlers.ofString());
-        String session = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+        String session = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("STALLKEEPER_SESSION"))
                 .map(HttpCookie::getValue).reduce((a, b) -> b).orElse(null);
         if (session == null || answer.body().contains("id=\"login:password\"")) {
             System.err.println("login: refused (HTTP " + answer.statusCode() + ")");
@@ -127,7 +127,7 @@ public class FleetDriver {
         String session = Files.readString(cookieFile).trim();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(base.resolve("/admin/index.xhtml"))
-                .header("Cookie", "JSESSIONID=" + session).timeout(Duration.ofSeconds(10)).GET().build(),
+                .header("Cookie", "STALLKEEPER_SESSION=" + session).timeout(Duration.ofSeconds(10)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         boolean loggedIn = page.statusCode() == 200 && !page.body().contains("id=\"login:password\"");
         if (!loggedIn) {
