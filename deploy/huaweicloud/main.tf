@@ -57,25 +57,28 @@ resource "huaweicloud_networking_secgroup" "nodes" {
   delete_default_rules = true
 }
 
-resource "huaweicloud_networking_secgroup_rule" "nodes_http" {
-  security_group_id = huaweicloud_networking_secgroup.nodes.id
-  direction         = "ingress"
-  ethertype         = "IPv4"
-  protocol          = "tcp"
-  port_range_min    = local.port
-  port_range_max    = local.port
-  # the dedicated ELB reaches its backends (and health-checks them) from addresses of its subnet
-  remote_ip_prefix = var.subnet_cidr
+resource "huaweicloud_networking_secgroup" "database" {
+  name                 = "${var.name}-database"
+  description          = "RDS for PostgreSQL: only the Stallkeeper nodes"
+  delete_default_rules = true
 }
 
-resource "huaweicloud_networking_secgroup_rule" "nodes_ssh" {
-  security_group_id = huaweicloud_networking_secgroup.nodes.id
+# Ingress: HTTP from the subnet (the dedicated ELB reaches and health-checks its backends from addresses of its
+# subnet), SSH from the admin range, PostgreSQL from the nodes' group only.
+resource "huaweicloud_networking_secgroup_rule" "ingress" {
+  for_each = {
+    nodes_http = { group = huaweicloud_networking_secgroup.nodes.id, port = local.port, cidr = var.subnet_cidr, from = null }
+    nodes_ssh  = { group = huaweicloud_networking_secgroup.nodes.id, port = 22, cidr = var.admin_cidr, from = null }
+    database   = { group = huaweicloud_networking_secgroup.database.id, port = 5432, cidr = null, from = huaweicloud_networking_secgroup.nodes.id }
+  }
+  security_group_id = each.value.group
   direction         = "ingress"
   ethertype         = "IPv4"
   protocol          = "tcp"
-  port_range_min    = 22
-  port_range_max    = 22
-  remote_ip_prefix  = var.admin_cidr
+  port_range_min    = each.value.port
+  port_range_max    = each.value.port
+  remote_ip_prefix  = each.value.cidr
+  remote_group_id   = each.value.from
 }
 
 resource "huaweicloud_networking_secgroup_rule" "nodes_egress" {
@@ -83,22 +86,6 @@ resource "huaweicloud_networking_secgroup_rule" "nodes_egress" {
   direction         = "egress"
   ethertype         = "IPv4"
   remote_ip_prefix  = "0.0.0.0/0"
-}
-
-resource "huaweicloud_networking_secgroup" "database" {
-  name                 = "${var.name}-database"
-  description          = "RDS for PostgreSQL: only the Stallkeeper nodes"
-  delete_default_rules = true
-}
-
-resource "huaweicloud_networking_secgroup_rule" "database_postgresql" {
-  security_group_id = huaweicloud_networking_secgroup.database.id
-  direction         = "ingress"
-  ethertype         = "IPv4"
-  protocol          = "tcp"
-  port_range_min    = 5432
-  port_range_max    = 5432
-  remote_group_id   = huaweicloud_networking_secgroup.nodes.id
 }
 
 # --- database --------------------------------------------------------------------------------------------------
