@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
  *   delay SERVE_URL AK SK MILLIS         hold the simulator's Query Order answers back
  *   login BASE USER PASSWORD FILE        log in to the console through BASE; the session cookie goes to FILE
  *   console BASE FILE                    the session in FILE still opens the dashboard (exit 1 if not)
+ *   watch BASE FILE STOP                 that, twice a second until the file STOP exists; prints how many checks
  * </pre>
  */
 public class FleetDriver {
@@ -43,6 +44,7 @@ public class FleetDriver {
             }
             case "login" -> login(URI.create(args[1]), args[2], args[3], Path.of(args[4]));
             case "console" -> console(URI.create(args[1]), Path.of(args[2]));
+            case "watch" -> watch(URI.create(args[1]), Path.of(args[2]), Path.of(args[3]));
             default -> {
                 System.err.println("usage: FleetDriver duplicates|delay|login|console ...");
                 yield 2;
@@ -134,6 +136,20 @@ public class FleetDriver {
             System.err.println("console: session lost (HTTP " + page.statusCode() + ")");
         }
         return loggedIn ? 0 : 1;
+    }
+
+    static int watch(URI base, Path cookieFile, Path stop) throws IOException, InterruptedException {
+        int checks = 0;
+        while (!Files.exists(stop)) {
+            if (console(base, cookieFile) != 0) {
+                System.out.println("watch: session lost after " + checks + " checks");
+                return 1;
+            }
+            checks++;
+            Thread.sleep(500); // the pace of the checks, not a wait for something
+        }
+        System.out.println("watch: " + checks + " checks passed");
+        return 0;
     }
 
     private static String enc(String s) {

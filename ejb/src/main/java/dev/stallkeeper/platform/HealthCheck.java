@@ -5,6 +5,8 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -27,14 +29,25 @@ public class HealthCheck {
     public record Status(boolean up, String database) {
     }
 
-    /** Ready: the database answers and this node's migrations are applied. */
-    public record Readiness(boolean ready, Status database, boolean migrated) {
+    /** Ready: the database answers, this node's migrations are applied and it is not draining for a shutdown. */
+    public record Readiness(boolean ready, Status database, boolean migrated, boolean draining) {
     }
 
     public Readiness readiness() {
         Status db = check();
         boolean migrated = migrator.migrated();
-        return new Readiness(db.up() && migrated, db, migrated);
+        boolean draining = draining();
+        return new Readiness(db.up() && migrated && !draining, db, migrated, draining);
+    }
+
+    /**
+     * Whether the node is draining: its launcher ({@code bin/stallkeeper}, on SIGTERM) or a Kubernetes preStop hook
+     * created the file named by {@code stallkeeper.drain.file}. The node still serves everything; only readiness
+     * turns 503, so balancers stop sending before the server suspends and stops.
+     */
+    static boolean draining() {
+        String file = System.getProperty("stallkeeper.drain.file");
+        return file != null && !file.isBlank() && Files.exists(Path.of(file));
     }
 
     public Status check() {

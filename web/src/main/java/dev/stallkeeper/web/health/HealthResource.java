@@ -13,9 +13,9 @@ import java.util.Map;
 /**
  * {@code GET /api/health}: 200 when the database answers, 503 otherwise. {@code /api/health/live}: 200 while the
  * application is deployed (a balancer or Kubernetes restarts a node that stops answering it). {@code
- * /api/health/ready}: 200 when the database answers and the schema is migrated; while the server suspends for a
- * graceful shutdown WildFly answers it (like every request) with 503, so balancers stop sending before the node
- * goes. No secrets, no business figures.
+ * /api/health/ready}: 200 when the database answers and the schema is migrated; 503 ({@code DRAINING}) once a
+ * shutdown has begun, so balancers stop sending before the server suspends and stops. No secrets, no business
+ * figures.
  */
 @Path("/health")
 public class HealthResource {
@@ -46,7 +46,8 @@ public class HealthResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response ready() {
         HealthCheck.Readiness r = health.readiness();
-        String body = "{\"status\":\"" + (r.ready() ? "UP" : "DOWN") + "\",\"database\":\"" + r.database().database()
+        String status = r.ready() ? "UP" : r.draining() ? "DRAINING" : "DOWN";
+        String body = "{\"status\":\"" + status + "\",\"database\":\"" + r.database().database()
                 + "\",\"migrated\":" + r.migrated() + ",\"node\":\"" + json(config.nodeId()) + "\"}";
         return Response.status(r.ready() ? 200 : 503).entity(body).build();
     }
