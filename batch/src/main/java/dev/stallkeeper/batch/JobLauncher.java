@@ -4,6 +4,7 @@ import dev.stallkeeper.batch.settlement.MonthlySchedule;
 import dev.stallkeeper.billing.application.Settlements;
 import dev.stallkeeper.billing.domain.BillingPeriod;
 import dev.stallkeeper.billing.domain.SettlementRun;
+import dev.stallkeeper.platform.JobClaims;
 import dev.stallkeeper.platform.StallkeeperConfig;
 import dev.stallkeeper.usage.application.UsageStore;
 import jakarta.annotation.PostConstruct;
@@ -32,8 +33,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The one place that starts Stallkeeper's batch jobs, and their schedules (EJB timers, not persistent: every
- * node arms its own at start). Jobs record their executions in JBeret's JDBC job repository, so history and
- * restarts survive a server restart.
+ * node arms its own at start; a claim in the database lets one node per period start each periodic job). Jobs
+ * record their executions in JBeret's JDBC job repository, so history and restarts survive a server restart.
  */
 @Singleton
 @Startup
@@ -50,6 +51,9 @@ public class JobLauncher {
 
     private static final Logger LOG = Logger.getLogger(JobLauncher.class);
 
+    /** How long periodic jobs' claims stay in {@code job_claim} (the job history keeps the runs themselves). */
+    private static final Duration CLAIMS_KEPT = Duration.ofDays(7);
+
     @Resource
     TimerService timers;
 
@@ -64,6 +68,9 @@ public class JobLauncher {
 
     @Inject
     UsageStore usage;
+
+    @Inject
+    JobClaims claims;
 
     /** This node's most recent usage push execution (timer callbacks run one at a time). */
     private volatile Long lastUsagePush;
@@ -106,7 +113,7 @@ public class JobLauncher {
         if (SETTLEMENT.equals(timer.getInfo())) {
             BillingPeriod period = MonthlySchedule.periodToSettle(clock.instant());
             try {
-                if (settlements.claim(period, System.getProperty("jboss.node.name", "unknown"))) {
+                if (settlements.claim(period, config.nodeId())) {
                     long execution = startSettlement(period);
                     LOG.infof("Monthly settlement of %s started (execution %d)", period, execution);
                 } else {
@@ -119,7 +126,12 @@ public class JobLauncher {
             startUsagePushIfDue();
         } else if (HOUSEKEEPING.equals(timer.getInfo())) {
             try {
+                if (!claims.claim(HOUSEKEEPING, config.housekeepingInterval())) {
+                    LOG.debugf("Housekeeping of this period claimed by another node");
+                    return;
+                }
                 start(HOUSEKEEPING, new Properties());
+                claims.forgetOlderThan(CLAIMS_KEPT);
             } catch (RuntimeException e) {
                 LOG.warnf("Scheduled %s job did not start: %s", HOUSEKEEPING, e.getMessage());
             }
@@ -127,12 +139,13 @@ public class JobLauncher {
     }
 
     /**
-     * Starts the usage push when records are due and this node is not running one already (another node's run
-     * is harmless: the claims are FOR UPDATE SKIP LOCKED). A cheap look first, so idle hours add no job history.
+     * Starts the usage push when records are due, this node is not running one already and no other node has
+     * started this period's (another node's run would be harmless: the records' claims are FOR UPDATE SKIP LOCKED,
+     * but it doubles the job history). A cheap look first, so idle hours add no job history.
      */
     private void startUsagePushIfDue() {
         try {
-            if (!usage.anyDue() || usagePushRunning()) {
+            if (!usage.anyDue() || usagePushRunning() || !claims.claim(USAGE_PUSH, config.usagePushInterval())) {
                 return;
             }
             lastUsagePush = start(USAGE_PUSH, new Properties());

@@ -35,7 +35,8 @@ public final class MigrationResources implements ResourceProvider {
             "V16__sso_confirmation_and_bounds.sql",
             "V20__bill_settlement_ledger.sql",
             "V21__settlement_record_positions.sql",
-            "V22__sealed_app_passwords.sql");
+            "V22__sealed_app_passwords.sql",
+            "V30__fleet_node_claims.sql");
 
     /**
      * Migrations that need different statements per database, written in Java (package

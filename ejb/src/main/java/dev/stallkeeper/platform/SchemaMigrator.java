@@ -28,6 +28,13 @@ public class SchemaMigrator {
     @Resource(lookup = "java:jboss/datasources/StallkeeperDS")
     DataSource dataSource;
 
+    private volatile boolean migrated;
+
+    /** Whether this node has brought the schema up to its own migrations (readiness needs it). */
+    public boolean migrated() {
+        return migrated;
+    }
+
     @PostConstruct
     void migrate() {
         Flyway flyway = Flyway.configure(SchemaMigrator.class.getClassLoader())
@@ -46,5 +53,6 @@ public class SchemaMigrator {
         LOG.infof("Schema at version %s (%d migrations applied now)",
                 result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
                 result.migrationsExecuted);
+        migrated = true;
     }
 }

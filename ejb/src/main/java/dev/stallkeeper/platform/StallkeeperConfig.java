@@ -155,6 +155,15 @@ public class StallkeeperConfig {
         return Duration.ofDays(Math.max(0, longValue("STALLKEEPER_AUDIT_RETENTION_DAYS", 400)));
     }
 
+    /**
+     * This node's name in the fleet: {@code STALLKEEPER_NODE_ID}, which {@code bin/standalone.conf} hands WildFly as
+     * {@code jboss.node.name} (default: the host name). It is the session route and every {@code claimed_by}.
+     */
+    public String nodeId() {
+        String node = System.getProperty("jboss.node.name");
+        return node == null || node.isBlank() ? value("STALLKEEPER_NODE_ID", "unknown") : node;
+    }
+
     /** How often the housekeeping batch job runs (nonce purge, audit retention). */
     public Duration housekeepingInterval() {
         return Duration.ofMinutes(Math.max(1, longValue("STALLKEEPER_HOUSEKEEPING_MINUTES", 15)));

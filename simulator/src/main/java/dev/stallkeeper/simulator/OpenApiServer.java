@@ -432,7 +432,8 @@ public final class OpenApiServer implements AutoCloseable, OrderRegistry {
     /**
      * {@code POST /simulator/orders} (an OrderInfo or a list of them), {@code POST /simulator/instances}
      * ({@code {"instanceIds":[...]}}), {@code GET /simulator/usage-records}, {@code POST /simulator/faults}
-     * ({@code {"api":"queryOrder"|"usage","count":n,"status":503}}); all APIG-signed with the server's AK/SK.
+     * ({@code {"api":"queryOrder"|"usage","count":n,"status":503}}), {@code POST /simulator/delay}
+     * ({@code {"millis":n}}: hold Query Order answers back); all APIG-signed with the server's AK/SK.
      */
     private void handleAdmin(HttpExchange exchange) throws IOException {
         try (exchange) {
@@ -486,6 +487,12 @@ public final class OpenApiServer implements AutoCloseable, OrderRegistry {
                         setUsageOutage(status);
                         events.accept("admin: usage outage " + (status == null ? "over" : "on, " + describeFailure(status)));
                         answer.put("outage", status != null);
+                    }
+                    case "POST delay" -> {
+                        long millis = Json.mapper().readTree(body).path("millis").asLong(0);
+                        setDelay(Duration.ofMillis(millis));
+                        events.accept("admin: Query Order answers held back " + millis + " ms");
+                        answer.put("delayMillis", millis);
                     }
                     case "POST oauth/clients" -> {
                         oauth.registerClient(Json.mapper().readValue(body, OAuthProvider.Client.class));

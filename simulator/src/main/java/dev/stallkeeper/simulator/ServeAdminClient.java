@@ -65,6 +65,11 @@ public final class ServeAdminClient implements OrderRegistry {
         post("faults", body);
     }
 
+    /** Holds every Query Order answer back {@code delay} from now on (zero: answer at once again). */
+    public void delay(java.time.Duration delay) {
+        post("delay", Json.mapper().createObjectNode().put("millis", delay.toMillis()));
+    }
+
     /** {@code {"calls":[...]}}: every usage push {@code serve} judged, with the metering_sns it carried and accepted. */
     public JsonNode usageCalls() {
         return call("GET", "usage-calls", null);

@@ -126,10 +126,11 @@ public class ProvisioningStore {
                             Instant nextAttemptAt) {
         long id = ((Number) em.createNativeQuery("SELECT nextval('work_item_seq')").getSingleResult()).longValue();
         em.createNativeQuery("INSERT INTO work_item (id, instance_id, kind, status, attempts, next_attempt_at,"
-                        + " created_at, updated_at) VALUES (?1, ?2, ?3, ?7, ?4, ?5, ?6, ?6)")
+                        + " created_at, updated_at, claimed_by) VALUES (?1, ?2, ?3, ?7, ?4, ?5, ?6, ?6, ?8)")
                 .setParameter(1, id).setParameter(2, instanceId).setParameter(3, kind.name())
                 .setParameter(4, attempts).setParameter(5, nextAttemptAt.atOffset(ZoneOffset.UTC))
                 .setParameter(6, now.atOffset(ZoneOffset.UTC)).setParameter(7, status.name())
+                .setParameter(8, attempts > 0 ? config.nodeId() : null)
                 .executeUpdate();
         return id;
     }
@@ -164,7 +165,7 @@ public class ProvisioningStore {
             return Optional.empty();
         }
         WorkItem work = found.get(0);
-        int attempt = work.claim(now, config.provisioningLease());
+        int attempt = work.claim(now, config.provisioningLease(), config.nodeId());
         return Optional.of(new WorkClaim(work.id(), work.instanceId(), work.kind(), attempt));
     }
 

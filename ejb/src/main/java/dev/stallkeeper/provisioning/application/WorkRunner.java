@@ -39,6 +39,9 @@ public class WorkRunner {
     @Inject
     ProvisioningLoad load;
 
+    @Inject
+    HeldClaims held;
+
     /** Claims and runs one attempt if the work is due; true when an attempt ran to success. */
     public boolean runOnce(long workId) {
         return store.claim(workId).map(this::attempt).orElse(false);
@@ -47,6 +50,7 @@ public class WorkRunner {
     /** Runs one attempt of an already claimed piece of work and records its failure; true on success. */
     public boolean attempt(WorkClaim claim) {
         long workId = claim.workId();
+        held.hold(claim);
         try {
             return worker.run(claim);
         } catch (ProvisioningException e) {
@@ -58,6 +62,8 @@ public class WorkRunner {
             LOG.warnf(cause, "Work %d (%s of %s) attempt %d failed", workId, claim.kind(),
                     claim.instanceId(), claim.attempt());
             store.recordFailure(claim, describe(cause), false);
+        } finally {
+            held.done(claim);
         }
         return false;
     }
@@ -96,6 +102,7 @@ public class WorkRunner {
      */
     public boolean runWithin(WorkClaim claim, Duration budget) {
         boolean saturated = load.saturated(); // judged before this attempt joins the queue
+        held.hold(claim); // from its creation until the attempt ends (or a shutdown gives it back)
         Optional<Future<Boolean>> future = submit(() -> attempt(claim), claim.workId());
         if (saturated) {
             LOG.debugf("%d attempts in flight: work %d runs in the background, the callback does not wait",

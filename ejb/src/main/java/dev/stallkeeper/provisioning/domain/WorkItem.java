@@ -36,6 +36,8 @@ public class WorkItem {
     private Instant nextAttemptAt;
     @Column(name = "last_error")
     private String lastError;
+    @Column(name = "claimed_by")
+    private String claimedBy;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
     @Column(name = "updated_at", nullable = false)
@@ -51,13 +53,16 @@ public class WorkItem {
     public int attempts() { return attempts; }
     public Instant nextAttemptAt() { return nextAttemptAt; }
     public String lastError() { return lastError; }
+    /** The node that took the latest attempt (its {@code STALLKEEPER_NODE_ID}); null before the first. */
+    public String claimedBy() { return claimedBy; }
 
     /** Takes the work for one attempt: until the lease ends no other node will. Returns the attempt number. */
-    public int claim(Instant now, Duration lease) {
+    public int claim(Instant now, Duration lease, String node) {
         if (status != Status.PENDING) {
             throw new IllegalStateException("work " + id + " is " + status);
         }
         attempts++;
+        claimedBy = node;
         nextAttemptAt = now.plus(lease);
         updatedAt = now;
         return attempts;

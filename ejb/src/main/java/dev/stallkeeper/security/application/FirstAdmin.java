@@ -5,8 +5,11 @@ import dev.stallkeeper.security.domain.AccountException;
 import dev.stallkeeper.security.domain.Role;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -30,6 +33,7 @@ public class FirstAdmin {
     StallkeeperConfig config;
 
     @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each call its own transaction (see the catch)
     void create() {
         if (accounts.anyExists()) {
             return;
@@ -46,6 +50,12 @@ public class FirstAdmin {
             LOG.infof("First admin %s created from STALLKEEPER_ADMIN_USER", user.get());
         } catch (AccountException e) {
             LOG.errorf("First admin not created: %s", e.getMessage());
+        } catch (EJBException e) {
+            // Nodes of a fleet starting together on an empty database: one of them creates the first admin.
+            if (!accounts.anyExists()) {
+                throw e;
+            }
+            LOG.infof("First admin created meanwhile by another node");
         }
     }
 }

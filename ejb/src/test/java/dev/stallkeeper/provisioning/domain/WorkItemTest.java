@@ -28,17 +28,17 @@ class WorkItemTest {
     @Test
     void failuresBackOffExponentiallyUpToTheMaximumThenPark() {
         WorkItem work = pending();
-        work.claim(T0, Duration.ofMinutes(2));
+        work.claim(T0, Duration.ofMinutes(2), "node-a");
         work.failed("boom", T0, 4, BASE, MAX);
         assertThat(work.nextAttemptAt()).isEqualTo(T0.plusSeconds(10));
-        work.claim(T0, Duration.ofMinutes(2));
+        work.claim(T0, Duration.ofMinutes(2), "node-a");
         work.failed("boom", T0, 4, BASE, MAX);
         assertThat(work.nextAttemptAt()).isEqualTo(T0.plusSeconds(20));
-        work.claim(T0, Duration.ofMinutes(2));
+        work.claim(T0, Duration.ofMinutes(2), "node-a");
         work.failed("boom", T0, 4, BASE, MAX);
         assertThat(work.nextAttemptAt()).isEqualTo(T0.plusSeconds(40));
         assertThat(work.status()).isEqualTo(WorkItem.Status.PENDING);
-        work.claim(T0, Duration.ofMinutes(2));
+        work.claim(T0, Duration.ofMinutes(2), "node-a");
         work.failed("boom", T0, 4, BASE, MAX);
         assertThat(work.status()).isEqualTo(WorkItem.Status.PARKED);
         assertThat(work.lastError()).isEqualTo("boom");
@@ -47,10 +47,11 @@ class WorkItemTest {
     @Test
     void aClaimIsALeaseAndParkedWorkCanBeRearmed() {
         WorkItem work = pending();
-        assertThat(work.claim(T0, Duration.ofSeconds(30))).isEqualTo(1);
+        assertThat(work.claim(T0, Duration.ofSeconds(30), "node-a")).isEqualTo(1);
         assertThat(work.nextAttemptAt()).isEqualTo(T0.plusSeconds(30));
+        assertThat(work.claimedBy()).isEqualTo("node-a");
         work.failed("x", T0, 1, BASE, MAX);
-        assertThatThrownBy(() -> work.claim(T0, Duration.ofSeconds(30))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> work.claim(T0, Duration.ofSeconds(30), "node-a")).isInstanceOf(IllegalStateException.class);
         work.rearm(T0.plusSeconds(5));
         assertThat(work.status()).isEqualTo(WorkItem.Status.PENDING);
         assertThat(work.attempts()).isZero();
