@@ -34,7 +34,8 @@ public final class MigrationResources implements ResourceProvider {
             "V15__login_throttle.sql",
             "V16__sso_confirmation_and_bounds.sql",
             "V20__bill_settlement_ledger.sql",
-            "V21__settlement_record_positions.sql");
+            "V21__settlement_record_positions.sql",
+            "V25__callbacks_audited_after_an_outage.sql");
 
     /**
      * Migrations that need different statements per database, written in Java (package
