@@ -6,6 +6,7 @@ import static dev.stallkeeper.it.support.KooGallery.newInstance;
 import static dev.stallkeeper.it.support.KooGallery.order;
 import static dev.stallkeeper.it.support.KooGallery.uniqueOrderId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.stallkeeper.it.clock.TestClock;
@@ -20,6 +21,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -98,6 +100,13 @@ class DatabaseOutageIT {
                     kooGallery.sendAsync(signed.body(), signed.nonce(), signed.timestamp(), signed.signature())));
         }, 0, 1000 / RATE, TimeUnit.MILLISECONDS);
 
+        // a provisioning attempt in flight when the database goes away (5 s of work, sent a second before the cut)
+        await().atMost(Duration.ofSeconds(30)).until(() -> sent.size() >= BEFORE - RATE);
+        String slowOrder = uniqueOrderId();
+        String slowInstance = UUID.randomUUID().toString();
+        order(slowOrder, "NEW", "PERIOD", "P-" + slowOrder, "SLOW-5000", 1);
+        CompletableFuture<CallbackResult> slowAnswer = kooGallery.sendAsync(
+                newInstance(slowOrder, slowOrder + "-000001", slowInstance));
         await().atMost(Duration.ofSeconds(30)).until(() -> sent.size() >= BEFORE);
         Map<String, Double> beforeOutage = metrics();
         long logBefore = Files.size(log);
@@ -146,6 +155,17 @@ class DatabaseOutageIT {
         String logText = Files.readString(log);
         assertThat(logText).doesNotContain("WFLYEJB0020").doesNotContain("WFLYEJB0022");
 
+        // the attempt that died with the database ran again within seconds of its return, not after its 120 s lease
+        assertThat(slowAnswer.get(30, TimeUnit.SECONDS).resultCode()).isIn("000004", "000005");
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).until(() ->
+                "ACTIVE".equals(server.sql("SELECT state FROM instance WHERE id = ?", slowInstance)));
+        System.out.printf("DatabaseOutageIT: the provisioning attempt that died with the database was active again"
+                + " %.1f s after the database was back (attempts %s)%n",
+                Duration.between(backAt, Instant.now()).toMillis() / 1000.0,
+                server.sql("SELECT attempts FROM work_item WHERE instance_id = ?", slowInstance));
+        assertThat(Integer.parseInt(server.sql("SELECT attempts FROM work_item WHERE instance_id = ?", slowInstance)))
+                .as("the first attempt died with the database").isGreaterThanOrEqualTo(2);
+
         // every request has exactly one audit row once the spool is replayed; the outage's rows are marked
         Set<String> nonces = sent.stream().map(Sent::nonce).collect(Collectors.toSet());
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
@@ -155,6 +175,13 @@ class DatabaseOutageIT {
         long outageRows = Long.parseLong(server.sql("SELECT COUNT(*) FROM callback_log WHERE outage"));
         System.out.printf("DatabaseOutageIT: %d audit rows written from the spool after the outage%n", outageRows);
         assertThat(outageRows).isPositive().isLessThanOrEqualTo(failed.size());
+        // a spooled row replayed a second time (a crash between its insert and the spool's position) cannot be stored
+        // twice: the spool key is unique
+        String spoolKey = server.sql("SELECT spool_key FROM callback_log WHERE outage ORDER BY id LIMIT 1");
+        assertThatThrownBy(() -> server.update("INSERT INTO callback_log (id, received_at, activity, test_flag, nonce,"
+                + " result_code, latency_ms, refused, outage, spool_key) SELECT nextval('callback_log_seq'), received_at,"
+                + " activity, test_flag, nonce, result_code, latency_ms, refused, outage, spool_key FROM callback_log"
+                + " WHERE spool_key = ?", spoolKey)).isInstanceOf(SQLException.class).hasMessageContaining("spool_key");
         for (Sent s : failed.subList(0, Math.min(20, failed.size()))) {
             assertThat(server.sql("SELECT result_code FROM callback_log WHERE nonce = ?", s.nonce()))
                     .isEqualTo(s.answer().join().resultCode());
