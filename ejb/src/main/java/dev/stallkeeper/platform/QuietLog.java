@@ -42,13 +42,16 @@ public final class QuietLog {
 
     /** Warnings to {@code log}, a stack trace per cause at most once a minute. */
     public static QuietLog warnings(Logger log) {
-        return new QuietLog((line, trace) -> {
-            if (trace == null) {
-                log.warn(line);
-            } else {
-                log.warn(line, trace);
-            }
-        }, Clock.systemUTC(), Duration.ofMinutes(1));
+        return at(log, Logger.Level.WARN);
+    }
+
+    /** Errors to {@code log}, a stack trace per cause at most once a minute. */
+    public static QuietLog errors(Logger log) {
+        return at(log, Logger.Level.ERROR);
+    }
+
+    private static QuietLog at(Logger log, Logger.Level level) {
+        return new QuietLog((line, trace) -> log.log(level, line, trace), Clock.systemUTC(), Duration.ofMinutes(1));
     }
 
     /** Logs {@code message} and the cause in one line; the trace only when this cause's turn has come. */
