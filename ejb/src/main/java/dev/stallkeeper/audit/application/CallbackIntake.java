@@ -205,7 +205,7 @@ public class CallbackIntake {
                 }
                 return answer;
             });
-            if (committed != null && audit != null) {
+            if (committed != null) {
                 audit.answered(channel.name(), audited.activity(), committed.resultCode(), latency(arrival));
             }
             return committed;
