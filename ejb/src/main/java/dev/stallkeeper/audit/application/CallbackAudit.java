@@ -2,6 +2,7 @@ package dev.stallkeeper.audit.application;
 
 import dev.stallkeeper.audit.domain.CallbackLogEntry;
 import dev.stallkeeper.platform.FileSpool;
+import dev.stallkeeper.platform.HealthCheck;
 import dev.stallkeeper.platform.NodeMetrics;
 import dev.stallkeeper.platform.QuietLog;
 import dev.stallkeeper.platform.StallkeeperConfig;
@@ -11,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
@@ -28,6 +30,7 @@ public class CallbackAudit {
 
     private static final Logger LOG = Logger.getLogger(CallbackAudit.class);
     private static final int BATCH = 200;
+    private static final int MAX_HEAD_FAILURES = 10;
 
     @Inject
     CallbackJournal journal;
@@ -38,9 +41,14 @@ public class CallbackAudit {
     @Inject
     NodeMetrics metrics;
 
+    @Inject
+    HealthCheck health;
+
     private final QuietLog quiet = QuietLog.warnings(LOG);
     private final AtomicBoolean fullReported = new AtomicBoolean();
     private FileSpool spool;
+    /** Replays in a row in which the oldest record failed on its own (replays run one at a time, on the timer). */
+    private int headFailures;
 
     @PostConstruct
     void open() {
@@ -128,15 +136,16 @@ public class CallbackAudit {
         int moved = 0;
         try {
             for (int i = 0; i < maxBatches; i++) {
-                int n = spool.replay(BATCH, batch -> journal.recordSpooled(
-                        batch.stream().map(r -> SpooledCallback.decode(r.payload()).auditedAfterOutage(r.key())).toList()));
+                int n = spool.replay(BATCH, this::store);
                 if (n == 0) {
                     break;
                 }
                 moved += n;
             }
+            headFailures = 0;
         } catch (Exception e) {
             quiet.failure("Audit spool: " + spool.pending() + " callbacks wait for the database", e);
+            skipPoisonedHead(spool);
         }
         if (moved > 0) {
             LOG.infof("Audited %d callbacks answered while the database was away (%d still spooled)", moved, spool.pending());
@@ -145,6 +154,36 @@ public class CallbackAudit {
             fullReported.set(false);
         }
         return moved;
+    }
+
+    private void store(List<FileSpool.Record> batch) {
+        journal.recordSpooled(batch.stream()
+                .map(r -> SpooledCallback.decode(r.payload()).auditedAfterOutage(r.key())).toList());
+    }
+
+    /**
+     * A row the database refuses for what it holds (not because it is away) would block everything behind it: when the
+     * oldest record alone has failed {@link #MAX_HEAD_FAILURES} replays in a row while the database answers, it is
+     * dropped, counted ({@code kind="refused"}) and logged with its cause.
+     */
+    private void skipPoisonedHead(FileSpool spool) {
+        try {
+            spool.replay(1, this::store);
+            headFailures = 0;
+        } catch (Exception alone) {
+            if (!health.check().up()) {
+                headFailures = 0; // the database is away: nothing is wrong with the record
+            } else if (++headFailures >= MAX_HEAD_FAILURES) {
+                try {
+                    spool.replay(1, batch -> LOG.errorf(alone, "Audit spool: record %s refused by the database %d times;"
+                            + " dropped", batch.get(0).key(), headFailures));
+                    metrics.event("stallkeeper_audit_spool_events_total", "refused");
+                } catch (Exception e) {
+                    LOG.debugf(e, "Audit spool: could not skip its oldest record");
+                }
+                headFailures = 0;
+            }
+        }
     }
 
     public boolean anySpooled() {
