@@ -21,6 +21,8 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.ScheduleExpression;
 import jakarta.ejb.Timeout;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
@@ -108,7 +110,12 @@ public class JobLauncher {
         LOG.infof("Settlement of the previous period scheduled on %s", s);
     }
 
+    /**
+     * Without a transaction of its own: a tick that fails (the database away) is caught and logged in one line
+     * instead of rolling back the timer's transaction, which WildFly logs and retries at once.
+     */
     @Timeout
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void onTimer(Timer timer) {
         if (SETTLEMENT.equals(timer.getInfo())) {
             BillingPeriod period = MonthlySchedule.periodToSettle(clock.instant());

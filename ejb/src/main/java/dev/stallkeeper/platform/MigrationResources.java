@@ -36,6 +36,7 @@ public final class MigrationResources implements ResourceProvider {
             "V20__bill_settlement_ledger.sql",
             "V21__settlement_record_positions.sql",
             "V22__sealed_app_passwords.sql",
+            "V25__callbacks_audited_after_an_outage.sql",
             "V30__fleet_node_claims.sql");
 
     /**

@@ -447,4 +447,26 @@ public class StallkeeperConfig {
         }
         return out;
     }
+
+    /**
+     * STALLKEEPER_AUDIT_SPOOL_BYTES: the most bytes the node's audit spool (callbacks answered while the database is
+     * away, audited once it is back) may hold on disk; beyond it further audit rows are dropped and counted.
+     */
+    public long auditSpoolBytes() {
+        return Math.max(1024, longValue("STALLKEEPER_AUDIT_SPOOL_BYTES", 128L * 1024 * 1024));
+    }
+
+    /** STALLKEEPER_AUDIT_SPOOL_ENTRIES: the most callbacks the audit spool holds waiting for the database. */
+    public int auditSpoolEntries() {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, longValue("STALLKEEPER_AUDIT_SPOOL_ENTRIES", 100_000)));
+    }
+
+    /**
+     * STALLKEEPER_METRICS_TOKEN: bearer token(s), comma-separated for rotation, that {@code /api/metrics} requires
+     * (metrics show business volume). Unset: the endpoint is off.
+     */
+    public List<String> metricsTokens() {
+        return value("STALLKEEPER_METRICS_TOKEN").map(v -> Arrays.stream(v.split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).toList()).orElse(List.of());
+    }
 }

@@ -1,13 +1,11 @@
 package dev.stallkeeper.audit.application;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.stallkeeper.audit.domain.CallbackLogEntry;
 import dev.stallkeeper.protocol.BodySign;
 import dev.stallkeeper.protocol.Json;
 import dev.stallkeeper.protocol.MalformedBodyException;
 import dev.stallkeeper.protocol.ProduceResponse;
 import dev.stallkeeper.protocol.ResultCode;
-import jakarta.ejb.EJBException;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -44,9 +42,10 @@ public record CallbackAnswer(byte[] body, String resultCode, String resultMsg, S
         CallbackJournal.NonceClaim claim;
         try {
             claim = journal.claimNonce(nonce, fingerprint, receivedAt);
-        } catch (EJBException e) {
-            LOG.errorf(e, "Could not record nonce");
-            return of(ProduceResponse.of(ResultCode.INTERNAL_ERROR), keys);
+        } catch (RuntimeException e) {
+            // the database is away (or refused): 000005, which KooGallery retries; the audit line says which call
+            LOG.debugf(e, "Could not record nonce %s", nonce);
+            return of(ProduceResponse.of(ResultCode.INTERNAL_ERROR).message("temporarily unavailable; retry later"), keys);
         }
         return forClaim(claim, keys);
     }
@@ -68,23 +67,6 @@ public record CallbackAnswer(byte[] body, String resultCode, String resultMsg, S
             return Json.parseObject(bytes);
         } catch (MalformedBodyException e) {
             return null;
-        }
-    }
-
-    /**
-     * Audits the call; with {@code nonce}, also stores {@code answer} (the exact bytes sent, sealed by the journal)
-     * for replays of that nonce. Never throws: losing one audit row must not turn an answer into a failure for
-     * KooGallery.
-     */
-    public static void audit(CallbackJournal journal, String nonce, byte[] answer, CallbackLogEntry entry) {
-        try {
-            if (nonce != null) {
-                journal.complete(nonce, answer, entry);
-            } else {
-                journal.record(entry);
-            }
-        } catch (EJBException e) {
-            LOG.errorf(e, "Could not record callback %s", entry.activity());
         }
     }
 }

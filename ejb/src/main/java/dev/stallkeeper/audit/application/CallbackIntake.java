@@ -46,6 +46,10 @@ public class CallbackIntake {
     @Inject
     CallbackJournal journal;
 
+    /** Audit rows (spooled while the database is away), answer counters, failure lines. */
+    @Inject
+    CallbackAudit audit;
+
     @Inject
     StallkeeperConfig config;
 
@@ -146,7 +150,7 @@ public class CallbackIntake {
         }
         CallbackAnswer replay = CallbackAnswer.forNonce(journal, arrival.nonce(), fingerprint, arrival.receivedAt(), keys);
         if (replay != null) { // a replay, a reused nonce, or the nonce could not be recorded
-            record(arrival, audited, body, replay, null);
+            record(channel, arrival, audited, body, replay, null);
             return replay;
         }
         ProduceResponse response;
@@ -156,12 +160,13 @@ public class CallbackIntake {
             try {
                 response = channel.dispatch(json);
             } catch (RuntimeException e) {
-                LOG.errorf(e, "%s failed", channel.name());
+                audit.failed(channel.name() + " " + audited.activity() + " order " + audited.orderId() + " nonce "
+                        + arrival.nonce() + " failed", e);
                 response = ProduceResponse.of(ResultCode.INTERNAL_ERROR);
             }
         }
         CallbackAnswer answer = CallbackAnswer.of(response, keys);
-        record(arrival, audited, body, answer, arrival.nonce());
+        record(channel, arrival, audited, body, answer, arrival.nonce());
         return answer;
     }
 
@@ -176,7 +181,7 @@ public class CallbackIntake {
             return null;
         }
         try {
-            return transactions.inOne(() -> {
+            CallbackAnswer committed = transactions.inOne(() -> {
                 CallbackJournal.NonceClaim claim = journal.claimNonce(arrival.nonce(), fingerprint, arrival.receivedAt());
                 if (claim instanceof CallbackJournal.InFlight) {
                     return null;
@@ -200,6 +205,10 @@ public class CallbackIntake {
                 }
                 return answer;
             });
+            if (committed != null) {
+                audit.answered(channel.name(), audited.activity(), committed.resultCode(), latency(arrival));
+            }
+            return committed;
         } catch (RuntimeException e) {
             // rolled back: the durable path answers it (a conflict on a key, a Query Order failure, ...)
             LOG.debugf("%s: one-transaction path rolled back (%s); answering the durable way", channel.name(), e);
@@ -212,16 +221,16 @@ public class CallbackIntake {
     private CallbackAnswer refuse(CallbackChannel channel, Arrival arrival, BodyMetadata body, List<String> keys,
                                   ProduceResponse response) {
         CallbackAnswer answer = CallbackAnswer.of(response, keys);
-        CallbackAnswer.audit(journal, null, null, CallbackLogEntry.refused(arrival.receivedAt(), channel.name(),
+        audit.audit(channel.name(), null, null, CallbackLogEntry.refused(arrival.receivedAt(), channel.name(),
                 arrival.nonce(), answer.resultCode(), answer.resultMsg(), latency(arrival), arrival.remoteAddr(),
                 body.size(), body.sha256(), body.prefix(), answer.body()));
         return answer;
     }
 
     /** Audits an authenticated call; with {@code nonce}, also stores the answer for replays of that nonce. */
-    private void record(Arrival arrival, CallbackChannel.AuditKeys keys, byte[] body, CallbackAnswer answer,
-                        String nonce) {
-        CallbackAnswer.audit(journal, nonce, answer.body(), entry(arrival, keys, body, answer));
+    private void record(CallbackChannel channel, Arrival arrival, CallbackChannel.AuditKeys keys, byte[] body,
+                        CallbackAnswer answer, String nonce) {
+        audit.audit(channel.name(), nonce, answer.body(), entry(arrival, keys, body, answer));
     }
 
     private CallbackLogEntry entry(Arrival arrival, CallbackChannel.AuditKeys keys, byte[] body, CallbackAnswer answer) {

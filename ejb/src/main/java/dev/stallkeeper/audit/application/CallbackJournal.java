@@ -83,4 +83,28 @@ public class CallbackJournal {
     public void record(CallbackLogEntry entry) {
         em.persist(entry);
     }
+
+    /**
+     * Audit rows of callbacks answered while the database was away, in order, in a transaction of their own; a row
+     * whose spool key is stored already (replayed twice) is skipped, and the unique key on {@code spool_key} holds
+     * even if two replays raced.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int recordSpooled(List<CallbackLogEntry> entries) {
+        if (entries.isEmpty()) {
+            return 0;
+        }
+        java.util.Set<String> stored = new java.util.HashSet<>(em.createQuery(
+                        "SELECT c.spoolKey FROM CallbackLogEntry c WHERE c.spoolKey IN :keys", String.class)
+                .setParameter("keys", entries.stream().map(CallbackLogEntry::spoolKey).toList())
+                .getResultList());
+        int added = 0;
+        for (CallbackLogEntry entry : entries) {
+            if (stored.add(entry.spoolKey())) {
+                em.persist(entry);
+                added++;
+            }
+        }
+        return added;
+    }
 }

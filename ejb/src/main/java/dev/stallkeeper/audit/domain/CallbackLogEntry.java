@@ -50,6 +50,12 @@ public class CallbackLogEntry {
     private Integer bodySize;
     @Column(name = "body_sha256")
     private String bodySha256;
+    /** Answered while the database was away; audited later from the node's spool. */
+    @Column(nullable = false)
+    private boolean outage;
+    /** The spool record this row came from: unique, so a record replayed twice is stored once. */
+    @Column(name = "spool_key")
+    private String spoolKey;
 
     protected CallbackLogEntry() {
     }
@@ -89,6 +95,13 @@ public class CallbackLogEntry {
         return entry;
     }
 
+    /** Marks this entry as answered while the database was away, audited from spool record {@code key}. */
+    public CallbackLogEntry auditedAfterOutage(String key) {
+        this.outage = true;
+        this.spoolKey = key;
+        return this;
+    }
+
     /**
      * At most {@code max} characters, with NUL (which PostgreSQL cannot store in text) written as the escape backslash-u0000:
      * the audit row must be writable whatever a caller sent.
@@ -118,4 +131,6 @@ public class CallbackLogEntry {
     public boolean refused() { return refused; }
     public Integer bodySize() { return bodySize; }
     public String bodySha256() { return bodySha256; }
+    public boolean outage() { return outage; }
+    public String spoolKey() { return spoolKey; }
 }

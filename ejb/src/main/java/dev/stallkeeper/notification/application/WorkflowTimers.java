@@ -1,5 +1,6 @@
 package dev.stallkeeper.notification.application;
 
+import dev.stallkeeper.platform.QuietLog;
 import dev.stallkeeper.supervision.application.Supervisions;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -7,6 +8,8 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
@@ -19,6 +22,9 @@ import org.jboss.logging.Logger;
 @Startup
 @DependsOn("SchemaMigrator")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+// A tick has no transaction of its own: each call opens one, so a failure (the database away) is caught and logged
+// here instead of rolling the timer's transaction back, which WildFly logs and retries at once.
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class WorkflowTimers {
 
     private static final Logger LOG = Logger.getLogger(WorkflowTimers.class);
@@ -40,12 +46,12 @@ public class WorkflowTimers {
             }
             supervisions.completeLateBills(100);
         } catch (RuntimeException e) {
-            LOG.warnf("Supervision completion sweep failed: %s", e.getMessage());
+            LOG.warnf("Supervision completion sweep failed: %s", QuietLog.root(e));
         }
         try {
             delivery.deliverDue(20);
         } catch (RuntimeException e) {
-            LOG.warnf("E-mail delivery failed: %s", e.getMessage());
+            LOG.warnf("E-mail delivery failed: %s", QuietLog.root(e));
         }
     }
 
@@ -54,7 +60,7 @@ public class WorkflowTimers {
         try {
             watch.check();
         } catch (RuntimeException e) {
-            LOG.warnf("Notification watch failed: %s", e.getMessage());
+            LOG.warnf("Notification watch failed: %s", QuietLog.root(e));
         }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stallkeeper.platform.QuietLog;
 import dev.stallkeeper.platform.StallkeeperConfig;
 import dev.stallkeeper.protocol.Activity;
 import dev.stallkeeper.protocol.KooTime;
@@ -42,6 +43,8 @@ import org.jboss.logging.Logger;
 public class ProduceService {
 
     private static final Logger LOG = Logger.getLogger(ProduceService.class);
+    /** While the database is away every call fails alike: one line each, a stack trace per cause a minute. */
+    private static final QuietLog QUIET = QuietLog.errors(LOG);
     static final int MAX_QUERY_IDS = 100;
     static final Set<String> SCENES = Set.of("TRIAL_TO_FORMAL", "RENEWAL", "UNSUBSCRIBE_RENEWAL_PERIOD", "RENEWAL_CHANGE");
 
@@ -99,7 +102,7 @@ public class ProduceService {
             LOG.warnf("%s failed: %s", activity.wireName(), e.getMessage());
             return ProduceResponse.of(ResultCode.INTERNAL_ERROR).message("order details not available yet; retry later");
         } catch (EJBException e) {
-            LOG.errorf(e, "%s failed", activity.wireName());
+            QUIET.failure(activity.wireName() + " order " + body.path("orderId").asText("-") + " failed", e);
             return ProduceResponse.of(ResultCode.INTERNAL_ERROR);
         }
     }

@@ -190,6 +190,22 @@ public class ProvisioningStore {
         }
     }
 
+    /**
+     * Gives back the claim of an attempt whose outcome could not be recorded (the database was away): the work is due
+     * again at once, unless another attempt has taken it over meanwhile.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void releaseUnrecorded(WorkClaim claim, String error) {
+        Instant now = clock.instant();
+        WorkItem work = em.find(WorkItem.class, claim.workId(), LockModeType.PESSIMISTIC_WRITE);
+        if (work == null || work.status() != WorkItem.Status.PENDING || work.attempts() != claim.attempt()) {
+            return;
+        }
+        work.retryNow(error, now);
+        em.persist(new InstanceEvent(work.instanceId(), work.kind() + "_ATTEMPT_FAILED", null, null,
+                "attempt " + claim.attempt() + ": " + error, now));
+    }
+
     /** Ids of work that is due now, oldest first; claiming happens per item. */
     public List<Long> dueWork(int limit) {
         return em.createQuery("SELECT w.id FROM WorkItem w WHERE w.status = :pending AND w.nextAttemptAt <= :now"

@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import dev.stallkeeper.platform.QuietLog;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,6 +43,11 @@ public class WorkRunner {
     @Inject
     HeldClaims held;
 
+    @Inject
+    UnrecordedAttempts unrecorded;
+
+    private static final QuietLog QUIET = QuietLog.warnings(LOG);
+
     /** Claims and runs one attempt if the work is due; true when an attempt ran to success. */
     public boolean runOnce(long workId) {
         return store.claim(workId).map(this::attempt).orElse(false);
@@ -56,16 +62,26 @@ public class WorkRunner {
         } catch (ProvisioningException e) {
             LOG.warnf("Work %d (%s of %s) attempt %d failed: %s", workId, claim.kind(),
                     claim.instanceId(), claim.attempt(), e.getMessage());
-            store.recordFailure(claim, e.getMessage(), e.permanent());
+            record(claim, e.getMessage(), e.permanent(), e);
         } catch (RuntimeException e) {
             Throwable cause = e instanceof EJBException && e.getCause() != null ? e.getCause() : e;
-            LOG.warnf(cause, "Work %d (%s of %s) attempt %d failed", workId, claim.kind(),
-                    claim.instanceId(), claim.attempt());
-            store.recordFailure(claim, describe(cause), false);
+            QUIET.failure(String.format("Work %d (%s of %s) attempt %d failed", workId, claim.kind(),
+                    claim.instanceId(), claim.attempt()), cause);
+            record(claim, describe(cause), false, cause);
         } finally {
             held.done(claim);
         }
         return false;
+    }
+
+    /** Records the failure; when the database does not take it, the poller gives the claim back once it does. */
+    private void record(WorkClaim claim, String error, boolean permanent, Throwable failure) {
+        try {
+            store.recordFailure(claim, error, permanent);
+        } catch (RuntimeException e) {
+            unrecorded.add(claim);
+            LOG.debugf("Work %d: failure not recorded (%s); released when the database answers", claim.workId(), e);
+        }
     }
 
     /** Runs the work in the background now; the poller picks it up anyway if this node dies. */

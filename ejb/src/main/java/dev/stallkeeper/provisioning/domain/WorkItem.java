@@ -103,4 +103,16 @@ public class WorkItem {
             updatedAt = now;
         }
     }
+
+    /**
+     * The attempt ended without being able to record its outcome (the database went away under it): it runs again
+     * now instead of when its lease would have run out. The attempt still counts.
+     */
+    public void retryNow(String error, Instant now) {
+        if (status == Status.PENDING) {
+            lastError = Instance.truncate(error, 2000);
+            nextAttemptAt = now;
+            updatedAt = now;
+        }
+    }
 }

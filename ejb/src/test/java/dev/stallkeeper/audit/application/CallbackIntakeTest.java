@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stallkeeper.audit.domain.CallbackLogEntry;
+import dev.stallkeeper.platform.NodeMetrics;
 import dev.stallkeeper.platform.StallkeeperConfig;
 import dev.stallkeeper.protocol.Json;
 import dev.stallkeeper.protocol.ProduceResponse;
@@ -74,6 +75,10 @@ class CallbackIntakeTest {
         };
         i.config = new StallkeeperConfig(settings, Map.of());
         i.clock = CLOCK;
+        i.audit = new CallbackAudit();
+        i.audit.journal = i.journal;
+        i.audit.config = i.config;
+        i.audit.metrics = new NodeMetrics();
         i.init();
         i.parser = bytes -> {
             parsed.incrementAndGet();

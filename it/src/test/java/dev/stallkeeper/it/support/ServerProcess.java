@@ -38,6 +38,7 @@ public final class ServerProcess implements AutoCloseable {
     private final List<String> properties;
     private Path home;
     private Process process;
+    private String serverJdbcUrl;
 
     /**
      * @param name       folder name beside the Arquillian server (target/NAME)
@@ -66,6 +67,20 @@ public final class ServerProcess implements AutoCloseable {
     public String jdbcUrl() {
         return "jdbc:postgresql://" + System.getProperty("it.db.host") + ":" + System.getProperty("it.db.port") + "/"
                 + database;
+    }
+
+    /**
+     * Has the server reach its database at {@code host:port} (a proxy the test controls) instead of directly; the
+     * test's own queries ({@link #sql}) still go straight to PostgreSQL.
+     */
+    public ServerProcess databaseVia(String host, int port) {
+        serverJdbcUrl = "jdbc:postgresql://" + host + ":" + port + "/" + database;
+        return this;
+    }
+
+    /** The server's folder (its log is {@code standalone/log/server.log}). */
+    public Path home() {
+        return home;
     }
 
     /** A fresh database and a copy of the provisioned server with {@code deployment} in it. */
@@ -132,7 +147,7 @@ public final class ServerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(),
                 "-Djboss.socket.binding.port-offset=" + offset,
                 "-Dstallkeeper.db.driver-class=org.postgresql.Driver",
-                "-Dstallkeeper.db.url=" + jdbcUrl(),
+                "-Dstallkeeper.db.url=" + (serverJdbcUrl != null ? serverJdbcUrl : jdbcUrl()),
                 "-Dstallkeeper.db.user=" + System.getProperty("it.db.user"),
                 "-Dstallkeeper.db.password=" + System.getProperty("it.db.password"),
                 "-Dstallkeeper.data.key=" + System.getProperty("it.data.key")));

@@ -1,5 +1,6 @@
 package dev.stallkeeper.web.error;
 
+import dev.stallkeeper.platform.QuietLog;
 import dev.stallkeeper.protocol.ProduceResponse;
 import dev.stallkeeper.protocol.ResultCode;
 import jakarta.ws.rs.WebApplicationException;
@@ -19,6 +20,8 @@ import org.jboss.logging.Logger;
 public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(UnexpectedErrorMapper.class);
+    /** While the database is away every request fails alike: one line each, a stack trace per cause a minute. */
+    private static final QuietLog QUIET = QuietLog.errors(LOG);
 
     @Context
     UriInfo uriInfo;
@@ -28,7 +31,7 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
         boolean koogallery = uriInfo != null && uriInfo.getPath().startsWith("/koogallery");
         int status = error instanceof WebApplicationException wae ? wae.getResponse().getStatus() : 500;
         if (status >= 500) {
-            LOG.errorf(error, "Request to %s failed", uriInfo == null ? "?" : uriInfo.getPath());
+            QUIET.failure("Request to " + (uriInfo == null ? "?" : uriInfo.getPath()) + " failed", error);
         } else {
             LOG.debugf("Request to %s refused: %s", uriInfo == null ? "?" : uriInfo.getPath(), error.getMessage());
         }

@@ -56,8 +56,11 @@ public class UsageToken implements ContainerRequestFilter {
         }
     }
 
-    /** Constant time per token; every token is compared (no early exit). */
-    static boolean matches(List<String> tokens, String presented) {
+    /**
+     * Whether {@code presented} is one of {@code tokens}: constant time per token; every token is compared (no early
+     * exit). Also checks the metrics token.
+     */
+    public static boolean matches(List<String> tokens, String presented) {
         byte[] given = sha256(presented);
         boolean found = false;
         for (String token : tokens) {
