@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.stallkeeper.it.support.Deployments;
+import dev.stallkeeper.it.support.KooGallery;
 import dev.stallkeeper.it.support.ServerProcess;
 import dev.stallkeeper.simulator.CallbackClient;
 import dev.stallkeeper.simulator.CallbackResult;
@@ -28,11 +29,7 @@ import org.junit.jupiter.api.Test;
 class CrashRecoveryIT {
 
     private final ServerProcess server = new ServerProcess("crash-server", "stallkeeper_it_crash",
-            Integer.getInteger("it.port.offset") + 50, List.of(
-                    "-Dkoogallery.key=" + key(),
-                    "-Dkoogallery.ak=" + System.getProperty("it.ak"),
-                    "-Dkoogallery.sk=" + System.getProperty("it.sk"),
-                    "-Dkoogallery.api.base=http://127.0.0.1:" + System.getProperty("it.openapi.port"),
+            Integer.getInteger("it.port.offset") + 50, KooGallery.serverProperties(
                     "-Dstallkeeper.provisioning.inline.ms=1500",
                     "-Dstallkeeper.provisioning.lease.seconds=4",
                     "-Dstallkeeper.retry.base.seconds=1",

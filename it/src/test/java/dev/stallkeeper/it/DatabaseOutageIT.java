@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.stallkeeper.it.clock.TestClock;
 import dev.stallkeeper.it.support.Deployments;
+import dev.stallkeeper.it.support.KooGallery;
 import dev.stallkeeper.it.support.ServerProcess;
 import dev.stallkeeper.it.support.TcpProxy;
 import dev.stallkeeper.simulator.CallbackClient;
@@ -71,12 +72,8 @@ class DatabaseOutageIT {
     void callbacksAreAnsweredAuditedAndRecoveredAcrossADatabaseOutage() throws Exception {
         proxy = new TcpProxy(System.getProperty("it.db.host"), Integer.getInteger("it.db.port"));
         server = new ServerProcess("outage-server", System.getProperty("it.db.name") + "_dbdown",
-                Integer.getInteger("it.port.offset") + 90, List.of(
-                "-Dkoogallery.key=" + key(),
-                "-Dkoogallery.ak=" + System.getProperty("it.ak"),
-                "-Dkoogallery.sk=" + System.getProperty("it.sk"),
-                "-Dkoogallery.api.base=http://127.0.0.1:" + System.getProperty("it.openapi.port"),
-                "-Dstallkeeper.metrics.token=" + METRICS_TOKEN));
+                Integer.getInteger("it.port.offset") + 90, KooGallery.serverProperties(
+                    "-Dstallkeeper.metrics.token=" + METRICS_TOKEN));
         server.databaseVia("127.0.0.1", proxy.port()).prepare(Deployments.stallkeeper()).start();
         CallbackClient kooGallery = new CallbackClient(
                 URI.create("http://127.0.0.1:" + server.httpPort() + "/api/koogallery/produce"), key(),

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.stallkeeper.it.support.Deployments;
+import dev.stallkeeper.it.support.KooGallery;
 import dev.stallkeeper.it.support.ServerProcess;
 import dev.stallkeeper.simulator.CallbackClient;
 import dev.stallkeeper.simulator.CallbackResult;
@@ -34,11 +35,7 @@ class SecretsAtRestIT {
     private static final String NEW_KEY = randomKey();
 
     private final ServerProcess server = new ServerProcess("secrets-server", "stallkeeper_it_secrets",
-            Integer.getInteger("it.port.offset") + 40, List.of(
-                    "-Dkoogallery.key=" + key(),
-                    "-Dkoogallery.ak=" + System.getProperty("it.ak"),
-                    "-Dkoogallery.sk=" + System.getProperty("it.sk"),
-                    "-Dkoogallery.api.base=http://127.0.0.1:" + System.getProperty("it.openapi.port")));
+            Integer.getInteger("it.port.offset") + 40, KooGallery.serverProperties());
     private final CallbackClient kooGallery = new CallbackClient(
             URI.create("http://127.0.0.1:" + server.httpPort() + "/api/koogallery/produce"), key());
 

@@ -39,11 +39,7 @@ class UsageCrashIT {
     private static final String TOKEN = "crash-usage-token-0001";
 
     private final ServerProcess server = new ServerProcess("usage-crash-server",
-            System.getProperty("it.db.name") + "_usage_crash", Integer.getInteger("it.port.offset") + 70, List.of(
-                    "-Dkoogallery.key=" + key(),
-                    "-Dkoogallery.ak=" + System.getProperty("it.ak"),
-                    "-Dkoogallery.sk=" + System.getProperty("it.sk"),
-                    "-Dkoogallery.api.base=http://127.0.0.1:" + System.getProperty("it.openapi.port"),
+            System.getProperty("it.db.name") + "_usage_crash", Integer.getInteger("it.port.offset") + 70, KooGallery.serverProperties(
                     "-Dstallkeeper.provisioning.inline.ms=1500",
                     "-Dstallkeeper.retry.base.seconds=1",
                     "-Dstallkeeper.retry.max.seconds=2",

@@ -4,15 +4,12 @@ import dev.stallkeeper.billing.domain.BillingPeriod;
 import dev.stallkeeper.billing.domain.SettlementRun;
 import dev.stallkeeper.billing.domain.StatementDecision;
 import dev.stallkeeper.billing.domain.WorklistEntry;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /**
  * The settlement tables in SQL (V3__billing.sql), in the caller's transaction. Plain SQL that runs on PostgreSQL
@@ -53,14 +49,8 @@ public class SettlementStore {
     @PersistenceContext(unitName = "stallkeeper")
     EntityManager em;
 
-    @Resource(lookup = "java:jboss/datasources/StallkeeperDS")
-    DataSource dataSource;
-
     @Inject
     SettlingGate gate;
-
-    /** Whether the database is PostgreSQL (else the H2 quick start); asked once. */
-    private volatile Boolean postgres;
 
     // --- runs ------------------------------------------------------------------------------------------------
 
@@ -436,21 +426,11 @@ public class SettlementStore {
      * whole statement's bills to show its first lines (13 s at 10 million bills instead of milliseconds).
      */
     public void analyzeLedger() {
-        if (isPostgres()) {
+        if (gate.onPostgres()) {
             em.createNativeQuery("ANALYZE bill_settlement").executeUpdate();
         }
     }
 
-    private boolean isPostgres() {
-        if (postgres == null) {
-            try (Connection c = dataSource.getConnection()) {
-                postgres = "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot read the database's product name", e);
-            }
-        }
-        return postgres;
-    }
 
     /** The period's ledger rows per statement id. */
     public Map<Long, Long> ledgerCounts(BillingPeriod period) {

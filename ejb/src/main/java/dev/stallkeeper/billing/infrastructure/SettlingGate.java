@@ -36,7 +36,7 @@ public class SettlingGate {
 
     /** A change to bill {@code billId} waits here for a slice settling its bucket (call it after the row lock). */
     public void enterChange(long billId) {
-        if (isPostgres()) {
+        if (onPostgres()) {
             em.createNativeQuery("SELECT pg_advisory_xact_lock_shared(?1, ?2)")
                     .setParameter(1, SPACE).setParameter(2, bucket(billId)).getSingleResult();
         }
@@ -44,7 +44,7 @@ public class SettlingGate {
 
     /** A slice over bill ids {@code fromId..toId} waits here for the changes in flight on its buckets. */
     public void enterSlice(long fromId, long toId) {
-        if (!isPostgres()) {
+        if (!onPostgres()) {
             return;
         }
         for (long b = bucket(fromId); b <= bucket(toId); b++) {
@@ -58,7 +58,8 @@ public class SettlingGate {
         return (int) (billId >>> BUCKET_BITS);
     }
 
-    private boolean isPostgres() {
+    /** Whether the database is PostgreSQL (else the H2 quick start); asked once. */
+    boolean onPostgres() {
         Boolean known = postgres;
         if (known == null) {
             try (Connection c = dataSource.getConnection()) {

@@ -1,7 +1,6 @@
 package dev.stallkeeper.provisioning.application;
 
 import dev.stallkeeper.platform.DataKeys;
-import dev.stallkeeper.platform.SecretSealer;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -51,9 +50,6 @@ public class PasswordSealing {
                 String id = (String) row[0];
                 String clear = (String) row[1];
                 after = id;
-                if (SecretSealer.isSealed(clear)) {
-                    continue;
-                }
                 sealed += em.createNativeQuery("UPDATE instance SET app_password = ?1 WHERE id = ?2 AND app_password = ?3")
                         .setParameter(1, passwords.seal(id, clear)).setParameter(2, id).setParameter(3, clear)
                         .executeUpdate();

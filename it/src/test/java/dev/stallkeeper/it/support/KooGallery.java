@@ -45,6 +45,20 @@ public final class KooGallery {
                 Duration.ofSeconds(30), TestClock.CLOCK);
     }
 
+    /**
+     * The settings a server process of its own (see {@code ServerProcess}) needs to talk to this test's KooGallery:
+     * the signing key, the open API's AK/SK and address; then {@code more}.
+     */
+    public static java.util.List<String> serverProperties(String... more) {
+        java.util.List<String> out = new java.util.ArrayList<>(java.util.List.of(
+                "-Dkoogallery.key=" + key(),
+                "-Dkoogallery.ak=" + System.getProperty("it.ak"),
+                "-Dkoogallery.sk=" + System.getProperty("it.sk"),
+                "-Dkoogallery.api.base=http://127.0.0.1:" + System.getProperty("it.openapi.port")));
+        out.addAll(java.util.List.of(more));
+        return out;
+    }
+
     public static String key() {
         return System.getProperty("it.key");
     }
