@@ -3,13 +3,18 @@ package dev.stallkeeper.batch;
 import dev.stallkeeper.batch.settlement.MonthlySchedule;
 import dev.stallkeeper.billing.application.Settlements;
 import dev.stallkeeper.billing.domain.BillingPeriod;
+import dev.stallkeeper.billing.domain.SettlementException;
 import dev.stallkeeper.billing.domain.SettlementRun;
 import dev.stallkeeper.platform.JobClaims;
+import dev.stallkeeper.platform.NotFoundException;
 import dev.stallkeeper.platform.StallkeeperConfig;
-import dev.stallkeeper.usage.application.UsageStore;
+import dev.stallkeeper.usage.application.UsageQueue;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.batch.operations.JobExecutionAlreadyCompleteException;
+import jakarta.batch.operations.JobExecutionNotMostRecentException;
 import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.JobRestartException;
 import jakarta.batch.operations.JobStartException;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.JobExecution;
@@ -69,7 +74,7 @@ public class JobLauncher {
     Clock clock;
 
     @Inject
-    UsageStore usage;
+    UsageQueue usage;
 
     @Inject
     JobClaims claims;
@@ -205,13 +210,18 @@ public class JobLauncher {
      */
     public long restartSettlement(BillingPeriod period) {
         SettlementRun run = settlements.run(period)
-                .orElseThrow(() -> new IllegalStateException("period " + period + " has no run to restart"));
+                .orElseThrow(() -> new NotFoundException("period " + period + " has no run to restart"));
         if (run.executionId() == null || run.status() == SettlementRun.Status.COMPLETED) {
-            throw new IllegalStateException("period " + period + " is " + run.status() + ": nothing to restart");
+            throw new SettlementException("period " + period + " is " + run.status() + ": nothing to restart");
         }
         Properties parameters = new Properties();
         parameters.setProperty("period", period.toString());
-        return operator().restart(run.executionId(), parameters);
+        try {
+            return operator().restart(run.executionId(), parameters);
+        } catch (JobExecutionAlreadyCompleteException | NoSuchJobExecutionException | JobExecutionNotMostRecentException
+                 | JobRestartException e) {
+            throw new SettlementException("period " + period + " cannot be restarted: " + e.getMessage());
+        }
     }
 
     /** A job execution as the job repository records it. */

@@ -1,5 +1,7 @@
 package dev.stallkeeper.platform;
 
+import dev.stallkeeper.platform.migration.V23__Mask_stored_passwords;
+import dev.stallkeeper.platform.migration.V5_1__Customer_name_search;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -44,8 +46,8 @@ public final class MigrationResources implements ResourceProvider {
      * {@code dev.stallkeeper.platform.migration}); a unit test checks that this names every class there.
      */
     public static final List<Class<? extends org.flywaydb.core.api.migration.JavaMigration>> JAVA_MIGRATIONS = List.of(
-            dev.stallkeeper.platform.migration.V5_1__Customer_name_search.class,
-            dev.stallkeeper.platform.migration.V23__Mask_stored_passwords.class);
+            V5_1__Customer_name_search.class,
+            V23__Mask_stored_passwords.class);
 
     static final String LOCATION = "db/migration/";
 

@@ -1,7 +1,7 @@
 package dev.stallkeeper.batch.settlement;
 
 import dev.stallkeeper.billing.application.Settlements;
-import dev.stallkeeper.billing.infrastructure.SettlementStore.PartitionRange;
+import dev.stallkeeper.billing.domain.PartitionRange;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.partition.PartitionMapper;
 import jakarta.batch.api.partition.PartitionPlan;

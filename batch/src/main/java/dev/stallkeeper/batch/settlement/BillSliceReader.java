@@ -2,7 +2,7 @@ package dev.stallkeeper.batch.settlement;
 
 import dev.stallkeeper.billing.application.Settlements;
 import dev.stallkeeper.billing.domain.BillingPeriod;
-import dev.stallkeeper.billing.infrastructure.SettlementStore.Phase;
+import dev.stallkeeper.billing.domain.SettlementPhase;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.batch.runtime.context.JobContext;
@@ -96,8 +96,8 @@ public class BillSliceReader extends AbstractItemReader {
         return lastId;
     }
 
-    static Phase phase(String phase) {
-        return phase == null || phase.isBlank() ? Phase.ACCUMULATE : Phase.valueOf(phase.trim());
+    static SettlementPhase phase(String phase) {
+        return phase == null || phase.isBlank() ? SettlementPhase.ACCUMULATE : SettlementPhase.valueOf(phase.trim());
     }
 
     /** Bill ids {@code fromId..toId}, inclusive. */

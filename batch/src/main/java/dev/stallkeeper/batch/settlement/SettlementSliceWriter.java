@@ -2,7 +2,7 @@ package dev.stallkeeper.batch.settlement;
 
 import dev.stallkeeper.batch.settlement.BillSliceReader.BillSlice;
 import dev.stallkeeper.billing.application.Settlements;
-import dev.stallkeeper.billing.infrastructure.SettlementStore.Phase;
+import dev.stallkeeper.billing.domain.SettlementPhase;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.batch.runtime.context.JobContext;
@@ -56,7 +56,7 @@ public class SettlementSliceWriter extends AbstractItemWriter {
         if (delay > 0) {
             Thread.sleep(delay);
         }
-        boolean settle = BillSliceReader.phase(phase) == Phase.SETTLE;
+        boolean settle = BillSliceReader.phase(phase) == SettlementPhase.SETTLE;
         for (Object item : items) {
             BillSlice slice = (BillSlice) item;
             if (settle) {

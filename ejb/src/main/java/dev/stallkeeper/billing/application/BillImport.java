@@ -5,7 +5,7 @@ import dev.stallkeeper.billing.domain.BillingException;
 import dev.stallkeeper.billing.domain.PaymentState;
 import dev.stallkeeper.billing.domain.SupervisionState;
 import dev.stallkeeper.billing.infrastructure.BillCsvFormat;
-import dev.stallkeeper.billing.infrastructure.BillCsvFormat.RowError;
+import dev.stallkeeper.billing.domain.BillRowError;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.io.Reader;
@@ -55,7 +55,7 @@ public class BillImport {
         if (!parsed.errors().isEmpty()) {
             throw new BillImportException(parsed.errors());
         }
-        List<RowError> errors = new ArrayList<>();
+        List<BillRowError> errors = new ArrayList<>();
         int created = 0;
         int updated = 0;
         int unchanged = 0;
@@ -74,7 +74,7 @@ public class BillImport {
                     unchanged++;
                 }
             } catch (IllegalArgumentException | BillingException e) {
-                errors.add(new RowError(row.line(), e.getMessage()));
+                errors.add(new BillRowError(row.line(), e.getMessage()));
             }
         }
         if (!errors.isEmpty()) {

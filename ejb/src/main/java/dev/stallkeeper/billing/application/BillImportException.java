@@ -1,23 +1,31 @@
 package dev.stallkeeper.billing.application;
 
-import dev.stallkeeper.billing.infrastructure.BillCsvFormat.RowError;
-import jakarta.ejb.ApplicationException;
+import dev.stallkeeper.billing.domain.BillRowError;
+import dev.stallkeeper.platform.Problem;
+import dev.stallkeeper.platform.RefusedException;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A bill file that was refused: nothing of it was imported. Each error names its line. */
-@ApplicationException(rollback = true)
-public class BillImportException extends RuntimeException {
+/** A bill file that was refused: nothing of it was imported. Each problem names its line. */
+public class BillImportException extends RefusedException {
 
-    private final transient List<RowError> errors;
+    private static final long serialVersionUID = 1L;
 
-    public BillImportException(List<RowError> errors) {
-        super(errors.size() + " problem(s), nothing imported: "
-                + errors.stream().limit(20).map(RowError::toString).collect(Collectors.joining("; ")));
+    private final transient List<BillRowError> errors;
+
+    public BillImportException(List<BillRowError> errors) {
+        super("billing.importRefused", false, errors.size() + " problem(s), nothing imported",
+                errors.stream().map(e -> new Problem(e.line(), e.message())).toList());
         this.errors = List.copyOf(errors);
     }
 
-    public List<RowError> errors() {
+    public List<BillRowError> errors() {
         return errors;
+    }
+
+    /** The message with the first 20 problems (for logs and the console). */
+    public String detail() {
+        return getMessage() + ": " + errors.stream().limit(20).map(BillRowError::toString)
+                .collect(Collectors.joining("; "));
     }
 }

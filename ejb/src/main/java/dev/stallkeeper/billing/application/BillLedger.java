@@ -7,6 +7,7 @@ import dev.stallkeeper.billing.domain.Cny;
 import dev.stallkeeper.billing.domain.PaymentState;
 import dev.stallkeeper.billing.domain.SupervisionState;
 import dev.stallkeeper.billing.infrastructure.SettlingGate;
+import dev.stallkeeper.provisioning.application.OrderLines;
 import dev.stallkeeper.provisioning.domain.OrderLineSnapshot;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -49,7 +50,7 @@ public class BillLedger {
     SettlingGate gate;
 
     @Inject
-    dev.stallkeeper.provisioning.application.OrderLines orderLines;
+    OrderLines orderLines;
 
     /**
      * The bill of a refreshInstance order: a trial conversion is a new purchase (effective now), a renewal takes
@@ -228,7 +229,7 @@ public class BillLedger {
     /**
      * The bill under its row lock, with its ledger row read after the {@link SettlingGate}: a slice settling this
      * bill's bucket while we waited has committed by then, so the bill is seen settled and refuses the change
-     * ({@code SettlementStore.settleSlice}). Null when there is no such bill.
+     * ({@code StatementStore.settleSlice}). Null when there is no such bill.
      */
     public Bill lockFresh(long id) {
         Bill bill = em.find(Bill.class, id, LockModeType.PESSIMISTIC_WRITE);

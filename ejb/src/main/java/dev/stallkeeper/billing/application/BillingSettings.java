@@ -1,25 +1,28 @@
 package dev.stallkeeper.billing.application;
 
 import dev.stallkeeper.billing.domain.BillKind;
-import dev.stallkeeper.billing.domain.ProductType;
 import dev.stallkeeper.billing.domain.SettlementPolicy;
 import dev.stallkeeper.billing.domain.SupervisionState;
+import dev.stallkeeper.catalog.application.FeeSchedule;
+import dev.stallkeeper.catalog.application.ProductTypes;
 import dev.stallkeeper.platform.StallkeeperConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.math.BigDecimal;
 
 /**
  * The settlement settings (docs/settlement.md), read from {@link StallkeeperConfig} on each use: the threshold and
- * fee policy, each product's type (there is no catalog yet: STALLKEEPER_PRODUCT_TYPES maps productIds, every
- * other product is STALLKEEPER_DEFAULT_PRODUCT_TYPE) and which new purchases go through supervision.
+ * fee policy, each product's type (the catalog's {@link ProductTypes}) and which new purchases go through
+ * supervision. Implements the catalog's {@link FeeSchedule} port.
  */
 @ApplicationScoped
-public class BillingSettings {
+public class BillingSettings implements FeeSchedule {
 
     @Inject
     StallkeeperConfig config;
+
+    @Inject
+    ProductTypes productTypes;
 
     public BillingSettings() {
     }
@@ -27,6 +30,12 @@ public class BillingSettings {
     /** For tests. */
     public BillingSettings(StallkeeperConfig config) {
         this.config = config;
+        this.productTypes = new ProductTypes(config);
+    }
+
+    @Override
+    public BigDecimal feePercent(String productType) {
+        return policy().feePercent(productType);
     }
 
     public SettlementPolicy policy() {
@@ -35,8 +44,7 @@ public class BillingSettings {
     }
 
     public String productType(String productId) {
-        String type = productId == null ? null : config.productTypes().get(productId);
-        return ProductType.normalize(type != null ? type : config.defaultProductType());
+        return productTypes.of(productId);
     }
 
     /**
@@ -47,10 +55,7 @@ public class BillingSettings {
         if (kind != BillKind.NEW) {
             return SupervisionState.NOT_REQUIRED;
         }
-        Set<String> types = config.supervisedProductTypes().stream().map(ProductType::normalize)
-                .collect(Collectors.toSet());
-        boolean supervised = types.contains(productType)
-                || (productId != null && config.supervisedProducts().contains(productId));
-        return supervised ? SupervisionState.IN_PROGRESS : SupervisionState.NOT_REQUIRED;
+        return productTypes.supervised(productId, productType)
+                ? SupervisionState.IN_PROGRESS : SupervisionState.NOT_REQUIRED;
     }
 }

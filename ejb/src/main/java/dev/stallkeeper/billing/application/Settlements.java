@@ -1,16 +1,25 @@
 package dev.stallkeeper.billing.application;
 
+import dev.stallkeeper.billing.domain.BillSum;
 import dev.stallkeeper.billing.domain.BillingPeriod;
 import dev.stallkeeper.billing.domain.Cny;
+import dev.stallkeeper.billing.domain.PartitionRange;
+import dev.stallkeeper.billing.domain.PeriodTotals;
 import dev.stallkeeper.billing.domain.SettlementException;
+import dev.stallkeeper.billing.domain.SettlementPhase;
 import dev.stallkeeper.billing.domain.SettlementPolicy;
 import dev.stallkeeper.billing.domain.SettlementRun;
+import dev.stallkeeper.billing.domain.SettlementStatement;
+import dev.stallkeeper.billing.domain.SliceSums;
 import dev.stallkeeper.billing.domain.StatementDecision;
+import dev.stallkeeper.billing.domain.StatementLine;
+import dev.stallkeeper.billing.domain.WorklistCount;
 import dev.stallkeeper.billing.domain.WorklistEntry;
-import dev.stallkeeper.billing.infrastructure.SettlementStore;
-import dev.stallkeeper.billing.infrastructure.SettlementStore.PartitionRange;
-import dev.stallkeeper.billing.infrastructure.SettlementStore.Phase;
-import dev.stallkeeper.billing.infrastructure.SettlementStore.Sum;
+import dev.stallkeeper.billing.domain.WorklistLine;
+import dev.stallkeeper.billing.infrastructure.SettlementPartitionStore;
+import dev.stallkeeper.billing.infrastructure.SettlementReadModel;
+import dev.stallkeeper.billing.infrastructure.SettlementRunStore;
+import dev.stallkeeper.billing.infrastructure.StatementStore;
 import dev.stallkeeper.platform.StallkeeperConfig;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -48,7 +57,16 @@ public class Settlements {
     }
 
     @Inject
-    SettlementStore store;
+    SettlementRunStore runs;
+
+    @Inject
+    SettlementPartitionStore partitionStore;
+
+    @Inject
+    StatementStore statementStore;
+
+    @Inject
+    SettlementReadModel readModel;
 
     @Inject
     BillingSettings settings;
@@ -65,7 +83,7 @@ public class Settlements {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean claim(BillingPeriod period, String node) {
-        return store.claim(period, node, clock.instant());
+        return runs.claim(period, node, clock.instant());
     }
 
     /**
@@ -80,13 +98,13 @@ public class Settlements {
             throw new SettlementException("period " + period + " ends at " + period.end() + " (Beijing midnight);"
                     + " until then it can only be previewed");
         }
-        store.claim(period, node, now);
-        SettlementRun run = store.lockRun(period).orElseThrow();
+        runs.claim(period, node, now);
+        SettlementRun run = runs.lockRun(period).orElseThrow();
         if (run.status() == SettlementRun.Status.COMPLETED) {
             LOG.infof("Settlement %s: settled already (job instance %s); nothing to do", period, run.jobInstanceId());
             return Preparation.ALREADY_SETTLED;
         }
-        Optional<Integer> later = store.latestCompletedAfter(period);
+        Optional<Integer> later = runs.latestCompletedAfter(period);
         if (later.isPresent()) {
             throw new SettlementException("period " + period + " cannot be settled after " + later.get()
                     + ": periods settle in order");
@@ -97,11 +115,11 @@ public class Settlements {
                     + run.jobInstanceId() + " (execution " + run.executionId() + "): restart that execution,"
                     + " or abandon it first");
         }
-        store.clearWork(period);
-        long[] range = store.unsettledRange(now);
+        runs.clearWork(period);
+        long[] range = partitionStore.unsettledRange(now);
         long min = range[0];
         long max = range[1];
-        store.start(period, jobInstanceId, executionId, now, min, max, range[2]);
+        runs.start(period, jobInstanceId, executionId, now, min, max, range[2]);
         int partitions = config.settlementPartitions();
         long span = max - min + 1;
         List<long[]> bounds = new ArrayList<>();
@@ -113,10 +131,10 @@ public class Settlements {
             }
         }
         // one counting scan for all partitions (the range query above is the other)
-        List<Long> counts = store.countInRanges(bounds.stream().map(b -> new long[] {b[1], b[2]}).toList(), now);
+        List<Long> counts = partitionStore.countInRanges(bounds.stream().map(b -> new long[] {b[1], b[2]}).toList(), now);
         for (int i = 0; i < bounds.size(); i++) {
             long[] b = bounds.get(i);
-            store.addPartition(period, jobInstanceId, new PartitionRange((int) b[0], b[1], b[2], counts.get(i)));
+            partitionStore.addPartition(period, jobInstanceId, new PartitionRange((int) b[0], b[1], b[2], counts.get(i)));
         }
         LOG.infof("Settlement %s: job instance %d reads %d unsettled bills, ids %d..%d, in %d partitions",
                 period, jobInstanceId, range[2], min, max, partitions);
@@ -126,24 +144,24 @@ public class Settlements {
     /** The key ranges of the run's partitions, as {@link #prepare} fixed them. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<PartitionRange> partitions(BillingPeriod period, long jobInstanceId) {
-        return store.partitions(period, jobInstanceId);
+        return partitionStore.partitions(period, jobInstanceId);
     }
 
     /** The run as it stands; {@link SettlementRun#doneBills()} is the progress so far. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<SettlementRun> run(BillingPeriod period) {
-        return store.run(period);
+        return runs.run(period);
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<SettlementRun> runs() {
-        return store.runs();
+        return runs.runs();
     }
 
     /** The run's snapshot instant: only bills recorded and last changed before it take part. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Instant asOf(BillingPeriod period, long jobInstanceId) {
-        return store.startedAt(period, jobInstanceId).orElseThrow(() -> new SettlementException("period " + period
+        return runs.startedAt(period, jobInstanceId).orElseThrow(() -> new SettlementException("period " + period
                 + " is not run by job instance " + jobInstanceId));
     }
 
@@ -157,14 +175,14 @@ public class Settlements {
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public long accumulate(BillingPeriod period, long jobInstanceId, int partition, long fromId, long toId) {
         Instant asOf = asOf(period, jobInstanceId);
-        SettlementStore.SliceSums sums = store.aggregateSlice(fromId, toId, asOf, period.end());
+        SliceSums sums = partitionStore.aggregateSlice(fromId, toId, asOf, period.end());
         // first, so that a slice the partition has counted already is refused before anything is added twice
-        if (!store.advance(Phase.ACCUMULATE, period, jobInstanceId, partition, fromId, toId, sums.bills())) {
+        if (!partitionStore.advance(SettlementPhase.ACCUMULATE, period, jobInstanceId, partition, fromId, toId, sums.bills())) {
             throw new SettlementException("period " + period + ", partition " + partition + ": bills " + fromId + ".."
                     + toId + " were counted already (the partition's position is past them)");
         }
-        store.worklistSlice(period, jobInstanceId, fromId, toId, asOf);
-        store.addToStaging(period, jobInstanceId, partition, sums.eligible());
+        partitionStore.worklistSlice(period, jobInstanceId, fromId, toId, asOf);
+        partitionStore.addToStaging(period, jobInstanceId, partition, sums.eligible());
         return sums.bills();
     }
 
@@ -174,8 +192,8 @@ public class Settlements {
      * behind).
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public long position(Phase phase, BillingPeriod period, long jobInstanceId, int partition) {
-        return store.position(phase, period, jobInstanceId, partition);
+    public long position(SettlementPhase phase, BillingPeriod period, long jobInstanceId, int partition) {
+        return partitionStore.position(phase, period, jobInstanceId, partition);
     }
 
     /**
@@ -187,14 +205,14 @@ public class Settlements {
      */
     public Outcome decide(BillingPeriod period, long jobInstanceId) {
         SettlementRun run = ownRun(period, jobInstanceId);
-        List<SettlementStore.Statement> decided = store.statements(period);
+        List<SettlementStatement> decided = readModel.statements(period);
         if (run.status() == SettlementRun.Status.COMPLETED || !decided.isEmpty()) {
-            return new Outcome(period, decided.stream().map(SettlementStore.Statement::decision).toList(), true);
+            return new Outcome(period, decided.stream().map(SettlementStatement::decision).toList(), true);
         }
         Instant now = clock.instant();
         SettlementPolicy policy = settings.policy();
-        Map<String, Sum> staged = store.staged(period, jobInstanceId);
-        Map<String, BigDecimal> carried = store.carriedIn(period);
+        Map<String, BillSum> staged = statementStore.staged(period, jobInstanceId);
+        Map<String, BigDecimal> carried = statementStore.carriedIn(period);
         TreeSet<String> types = new TreeSet<>(staged.keySet());
         carried.forEach((type, amount) -> {
             if (amount.signum() != 0) {
@@ -204,9 +222,9 @@ public class Settlements {
         List<StatementDecision> decisions = new ArrayList<>();
         List<WorklistEntry> below = new ArrayList<>();
         for (String type : types) {
-            Sum sum = staged.getOrDefault(type, new Sum(Cny.ZERO, 0));
+            BillSum sum = staged.getOrDefault(type, new BillSum(Cny.ZERO, 0));
             StatementDecision d = policy.decide(type, carried.getOrDefault(type, Cny.ZERO), sum.amount(), sum.count());
-            store.insertStatement(period, d, now);
+            statementStore.insertStatement(period, d, now);
             if (!d.settles()) {
                 below.add(WorklistEntry.belowThreshold(d));
             }
@@ -216,7 +234,7 @@ public class Settlements {
                             ? "settles: gross " + d.gross() + ", fee " + d.fee() + ", net " + d.net()
                             : "below the threshold, carried forward");
         }
-        store.addWorklist(period, jobInstanceId, below);
+        partitionStore.addWorklist(period, jobInstanceId, below);
         return new Outcome(period, decisions, false);
     }
 
@@ -229,9 +247,9 @@ public class Settlements {
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public long settle(BillingPeriod period, long jobInstanceId, int partition, long fromId, long toId) {
-        int settled = store.settleSlice(period, fromId, toId, asOf(period, jobInstanceId), clock.instant());
+        int settled = statementStore.settleSlice(period, fromId, toId, asOf(period, jobInstanceId), clock.instant());
         // a slice settled already finds no unsettled bill to insert; refusing it rolls the (empty) insert back
-        if (!store.advance(Phase.SETTLE, period, jobInstanceId, partition, fromId, toId, settled)) {
+        if (!partitionStore.advance(SettlementPhase.SETTLE, period, jobInstanceId, partition, fromId, toId, settled)) {
             throw new SettlementException("period " + period + ", partition " + partition + ": bills " + fromId + ".."
                     + toId + " were settled already (the partition's position is past them)");
         }
@@ -245,14 +263,14 @@ public class Settlements {
      */
     public Outcome finish(BillingPeriod period, long jobInstanceId) {
         SettlementRun run = ownRun(period, jobInstanceId);
-        List<SettlementStore.Statement> statements = store.statements(period);
-        List<StatementDecision> decisions = statements.stream().map(SettlementStore.Statement::decision).toList();
+        List<SettlementStatement> statements = readModel.statements(period);
+        List<StatementDecision> decisions = statements.stream().map(SettlementStatement::decision).toList();
         if (run.status() == SettlementRun.Status.COMPLETED) {
             return new Outcome(period, decisions, true);
         }
-        Map<Long, Long> ledger = store.ledgerCounts(period);
+        Map<Long, Long> ledger = statementStore.ledgerCounts(period);
         long expected = 0;
-        for (SettlementStore.Statement st : statements) {
+        for (SettlementStatement st : statements) {
             long rows = ledger.getOrDefault(st.id(), 0L);
             long counted = st.decision().settles() ? st.decision().billCount() : 0;
             if (rows != counted) {
@@ -262,15 +280,15 @@ public class Settlements {
             }
             expected += counted;
         }
-        store.complete(period, clock.instant());
-        store.analyzeLedger();
+        runs.complete(period, clock.instant());
+        statementStore.analyzeLedger();
         LOG.infof("Settlement %s: %d bills settled, run completed", period, expected);
         return new Outcome(period, decisions, false);
     }
 
     /** The period's run under its row lock, owned by this job instance (running, or completed by it). */
     private SettlementRun ownRun(BillingPeriod period, long jobInstanceId) {
-        SettlementRun run = store.lockRun(period).orElseThrow(() -> new SettlementException("period " + period
+        SettlementRun run = runs.lockRun(period).orElseThrow(() -> new SettlementException("period " + period
                 + " has no run"));
         boolean own = run.jobInstanceId() != null && run.jobInstanceId() == jobInstanceId;
         if (!own || (run.status() != SettlementRun.Status.RUNNING && run.status() != SettlementRun.Status.COMPLETED)) {
@@ -282,18 +300,18 @@ public class Settlements {
 
     /** A restarted execution of the run's own job instance takes the run back; false if the period is another's. */
     public boolean resume(BillingPeriod period, long jobInstanceId, long executionId) {
-        return store.resume(period, jobInstanceId, executionId);
+        return runs.resume(period, jobInstanceId, executionId);
     }
 
     /** Records that the run's job execution failed (it can be restarted). */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void failed(BillingPeriod period, long jobInstanceId, String reason) {
-        store.fail(period, jobInstanceId, reason);
+        runs.fail(period, jobInstanceId, reason);
     }
 
     /** Gives up a run whose job will not finish, so that a new start may settle the period. */
     public boolean abandon(BillingPeriod period, String reason) {
-        return store.abandon(period, reason) > 0;
+        return runs.abandon(period, reason) > 0;
     }
 
     /**
@@ -303,8 +321,8 @@ public class Settlements {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<StatementDecision> preview(BillingPeriod period) {
         SettlementPolicy policy = settings.policy();
-        Map<String, Sum> eligible = store.eligibleNow(period);
-        Map<String, BigDecimal> carried = store.carriedIn(period);
+        Map<String, BillSum> eligible = statementStore.eligibleNow(period);
+        Map<String, BigDecimal> carried = statementStore.carriedIn(period);
         TreeSet<String> types = new TreeSet<>(eligible.keySet());
         carried.forEach((type, amount) -> {
             if (amount.signum() != 0) {
@@ -313,46 +331,46 @@ public class Settlements {
         });
         List<StatementDecision> out = new ArrayList<>();
         for (String type : types) {
-            Sum sum = eligible.getOrDefault(type, new Sum(Cny.ZERO, 0));
+            BillSum sum = eligible.getOrDefault(type, new BillSum(Cny.ZERO, 0));
             out.add(policy.decide(type, carried.getOrDefault(type, Cny.ZERO), sum.amount(), sum.count()));
         }
         return out;
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public List<SettlementStore.Statement> statements(BillingPeriod period) {
-        return store.statements(period);
+    public List<SettlementStatement> statements(BillingPeriod period) {
+        return readModel.statements(period);
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<Long> statementBills(long statementId) {
-        return store.statementBills(statementId);
+        return readModel.statementBills(statementId);
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public List<SettlementStore.WorklistLine> worklist(BillingPeriod period, int limit) {
-        return store.worklist(period, limit);
+    public List<WorklistLine> worklist(BillingPeriod period, int limit) {
+        return readModel.worklist(period, limit);
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public List<SettlementStore.StatementLine> statementLines(BillingPeriod period, int limit) {
-        return store.statementLines(period, limit);
+    public List<StatementLine> statementLines(BillingPeriod period, int limit) {
+        return readModel.statementLines(period, limit);
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public List<SettlementStore.StatementLine> statementLinesOf(BillingPeriod period, long statementId, int limit) {
-        return store.statementLinesOf(period, statementId, limit);
+    public List<StatementLine> statementLinesOf(BillingPeriod period, long statementId, int limit) {
+        return readModel.statementLinesOf(period, statementId, limit);
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public List<SettlementStore.WorklistCount> worklistCounts(BillingPeriod period) {
-        return store.worklistCounts(period);
+    public List<WorklistCount> worklistCounts(BillingPeriod period) {
+        return readModel.worklistCounts(period);
     }
 
     /** Each period's statement totals, newest first. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Map<Integer, SettlementStore.PeriodTotals> periodTotals() {
-        return store.periodTotals();
+    public Map<Integer, PeriodTotals> periodTotals() {
+        return readModel.periodTotals();
     }
 
     /** The threshold a product type settles at (the policy in force now). */
@@ -371,11 +389,11 @@ public class Settlements {
             return Optional.of("period " + period + " ends at " + period.end() + " (Beijing midnight);"
                     + " until then it can only be previewed");
         }
-        Optional<Integer> later = store.latestCompletedAfter(period);
+        Optional<Integer> later = runs.latestCompletedAfter(period);
         if (later.isPresent()) {
             return Optional.of("period " + period + " cannot be settled after " + later.get() + ": periods settle in order");
         }
-        Optional<SettlementRun> run = store.run(period);
+        Optional<SettlementRun> run = runs.run(period);
         if (run.isPresent() && run.get().status() == SettlementRun.Status.COMPLETED) {
             return Optional.of("period " + period + " is settled already");
         }

@@ -1,5 +1,6 @@
 package dev.stallkeeper.billing.domain;
 
+import dev.stallkeeper.catalog.domain.ProductType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,9 +1,10 @@
 package dev.stallkeeper.billing.domain;
 
+import dev.stallkeeper.platform.RefusedException;
+
 /** A settlement run that must not proceed (period not over, settled out of order, owned by another run, ...). */
-@jakarta.ejb.ApplicationException(rollback = true)
-public class SettlementException extends RuntimeException {
+public class SettlementException extends RefusedException {
     public SettlementException(String message) {
-        super(message);
+        super("settlement.refused", true, message);
     }
 }

@@ -1,5 +1,6 @@
 package dev.stallkeeper.billing.domain;
 
+import dev.stallkeeper.catalog.domain.ProductType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Map;

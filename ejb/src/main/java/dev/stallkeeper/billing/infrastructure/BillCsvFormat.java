@@ -3,10 +3,11 @@ package dev.stallkeeper.billing.infrastructure;
 import dev.stallkeeper.billing.application.NewBill;
 import dev.stallkeeper.billing.domain.Bill;
 import dev.stallkeeper.billing.domain.BillKind;
+import dev.stallkeeper.billing.domain.BillRowError;
 import dev.stallkeeper.billing.domain.BillingPeriod;
 import dev.stallkeeper.billing.domain.Cny;
 import dev.stallkeeper.billing.domain.PaymentState;
-import dev.stallkeeper.billing.domain.ProductType;
+import dev.stallkeeper.catalog.domain.ProductType;
 import dev.stallkeeper.billing.domain.SupervisionState;
 import java.io.IOException;
 import java.io.Reader;
@@ -70,18 +71,11 @@ public final class BillCsvFormat {
     private static final int MAX_ERRORS = 1000;
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd[ ]['T']HH:mm[:ss]");
 
-    /** One problem of the file. {@code line} is the line the record starts on (1 = the header). */
-    public record RowError(long line, String message) {
-        @Override
-        public String toString() {
-            return "line " + line + ": " + message;
-        }
-    }
 
     public record Row(long line, NewBill bill) {
     }
 
-    public record Parsed(List<Row> rows, List<RowError> errors) {
+    public record Parsed(List<Row> rows, List<BillRowError> errors) {
     }
 
     private BillCsvFormat() {
@@ -89,12 +83,12 @@ public final class BillCsvFormat {
 
     public static Parsed parse(Reader input) {
         List<Row> rows = new ArrayList<>();
-        List<RowError> errors = new ArrayList<>();
+        List<BillRowError> errors = new ArrayList<>();
         String text;
         try {
             text = read(input);
         } catch (IOException | IllegalArgumentException e) {
-            return new Parsed(List.of(), List.of(new RowError(1, "unreadable file: " + rootMessage(e))));
+            return new Parsed(List.of(), List.of(new BillRowError(1, "unreadable file: " + rootMessage(e))));
         }
         int[] lineStarts = lineStarts(text);
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
@@ -114,7 +108,7 @@ public final class BillCsvFormat {
                     }
                     record = records.next();
                 } catch (UncheckedIOException | IllegalStateException e) {
-                    errors.add(new RowError(lineOf(lineStarts, (int) parser.getCurrentLineNumber()),
+                    errors.add(new BillRowError(lineOf(lineStarts, (int) parser.getCurrentLineNumber()),
                             "unreadable CSV: " + rootMessage(e)));
                     break;
                 }
@@ -127,10 +121,10 @@ public final class BillCsvFormat {
                 collect(line, row(record, columns, problems), problems, seen, "line", rows, errors);
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            errors.add(new RowError(1, "unreadable CSV: " + rootMessage(e)));
+            errors.add(new BillRowError(1, "unreadable CSV: " + rootMessage(e)));
         }
         if (rows.isEmpty() && errors.isEmpty()) {
-            errors.add(new RowError(1, "the file has no bills"));
+            errors.add(new BillRowError(1, "the file has no bills"));
         }
         return new Parsed(rows, errors);
     }
@@ -176,21 +170,21 @@ public final class BillCsvFormat {
     }
 
     /** Lower-cased header name -> the header as written; reports missing, unknown and repeated columns. */
-    private static Map<String, String> columns(List<String> header, List<RowError> errors) {
+    private static Map<String, String> columns(List<String> header, List<BillRowError> errors) {
         Map<String, String> byName = new HashMap<>();
         Set<String> known = new LinkedHashSet<>(REQUIRED);
         known.addAll(OPTIONAL);
         for (String name : header) {
             String key = name.trim().toLowerCase(Locale.ROOT);
             if (!known.contains(key)) {
-                errors.add(new RowError(1, "unknown column '" + name + "' (known: " + String.join(", ", known) + ")"));
+                errors.add(new BillRowError(1, "unknown column '" + name + "' (known: " + String.join(", ", known) + ")"));
             } else if (byName.put(key, name) != null) {
-                errors.add(new RowError(1, "column '" + name + "' appears twice"));
+                errors.add(new BillRowError(1, "column '" + name + "' appears twice"));
             }
         }
         for (String required : REQUIRED) {
             if (!byName.containsKey(required)) {
-                errors.add(new RowError(1, "missing column '" + required + "'"));
+                errors.add(new BillRowError(1, "missing column '" + required + "'"));
             }
         }
         return byName;
@@ -208,11 +202,11 @@ public final class BillCsvFormat {
 
     /**
      * Bills given as objects whose keys are this format's columns (the admin API's JSON), checked exactly as the
-     * rows of a file. A {@link RowError}'s and a {@link Row}'s {@code line} is the bill's position, 1 = the first.
+     * rows of a file. A {@link BillRowError}'s and a {@link Row}'s {@code line} is the bill's position, 1 = the first.
      */
     public static Parsed parse(List<Map<String, String>> bills) {
         List<Row> rows = new ArrayList<>();
-        List<RowError> errors = new ArrayList<>();
+        List<BillRowError> errors = new ArrayList<>();
         Map<String, Long> seen = new HashMap<>();
         for (int i = 0; i < bills.size() && errors.size() < MAX_ERRORS; i++) {
             long position = i + 1L;
@@ -230,14 +224,14 @@ public final class BillCsvFormat {
             collect(position, problems.isEmpty() ? bill(v, problems) : null, problems, seen, "bill", rows, errors);
         }
         if (rows.isEmpty() && errors.isEmpty()) {
-            errors.add(new RowError(1, "no bills"));
+            errors.add(new BillRowError(1, "no bills"));
         }
         return new Parsed(rows, errors);
     }
 
     /** Adds a checked bill to the rows, or its problems (a key seen before is one) to the errors. */
     private static void collect(long line, NewBill bill, List<String> problems, Map<String, Long> seen, String unit,
-                                List<Row> rows, List<RowError> errors) {
+                                List<Row> rows, List<BillRowError> errors) {
         if (bill != null && problems.isEmpty()) {
             String key = Bill.orderKey(bill.orderId(), bill.orderLineId(), bill.kind());
             Long first = seen.putIfAbsent(key, line);
@@ -248,7 +242,7 @@ public final class BillCsvFormat {
         if (problems.isEmpty()) {
             rows.add(new Row(line, bill));
         } else {
-            problems.forEach(p -> errors.add(new RowError(line, p)));
+            problems.forEach(p -> errors.add(new BillRowError(line, p)));
         }
     }
 

@@ -2,11 +2,8 @@ package dev.stallkeeper.catalog.application;
 
 import static dev.stallkeeper.platform.SqlTimes.instant;
 
-import dev.stallkeeper.billing.application.BillingSettings;
-import dev.stallkeeper.billing.domain.ProductType;
-import dev.stallkeeper.catalog.domain.CatalogException;
 import dev.stallkeeper.catalog.domain.DisplayName;
-import dev.stallkeeper.platform.StallkeeperConfig;
+import dev.stallkeeper.platform.NotFoundException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -40,10 +37,10 @@ public class Catalog {
     EntityManager em;
 
     @Inject
-    BillingSettings billing;
+    ProductTypes productTypes;
 
     @Inject
-    StallkeeperConfig config;
+    FeeSchedule fees;
 
     @Inject
     Clock clock;
@@ -78,16 +75,15 @@ public class Catalog {
         for (Object[] r : rows("SELECT product_id, koogallery_name, display_name, first_seen_at, updated_at, updated_by"
                 + " FROM catalog_product ORDER BY product_id")) {
             String id = (String) r[0];
-            String type = billing.productType(id);
+            String type = productTypes.of(id);
             byType.computeIfAbsent(type, k -> new ArrayList<>()).add(new ProductView(id, (String) r[1], (String) r[2],
                     DisplayName.shown((String) r[2], (String) r[1], id), type, instant(r[3]), instant(r[4]),
                     (String) r[5], skus.getOrDefault(id, List.of())));
         }
         Map<String, String> typeNames = productTypeNames();
-        var policy = billing.policy();
         List<ProductTypeView> out = new ArrayList<>();
         byType.forEach((type, products) -> out.add(new ProductTypeView(type, typeNames.get(type),
-                DisplayName.shown(typeNames.get(type), null, type), policy.feePercent(type),
+                DisplayName.shown(typeNames.get(type), null, type), fees.feePercent(type),
                 isSupervised(type), products)));
         return out;
     }
@@ -157,7 +153,7 @@ public class Catalog {
     /** Names a product type (blank: back to its code). The type must be configured or have products. */
     public ProductTypeView renameProductType(String code, String displayName, String by) {
         String name = DisplayName.normalize(displayName);
-        if (!knownTypes().contains(code) && products().noneMatch(p -> billing.productType(p).equals(code))) {
+        if (!knownTypes().contains(code) && products().noneMatch(p -> productTypes.of(p).equals(code))) {
             throw new UnknownEntry("no product type " + code + " is configured or has products");
         }
         em.createNativeQuery("DELETE FROM catalog_product_type WHERE code = ?1").setParameter(1, code).executeUpdate();
@@ -177,7 +173,7 @@ public class Catalog {
     }
 
     /** A product, SKU or product type that the catalog does not know. */
-    public static class UnknownEntry extends CatalogException {
+    public static class UnknownEntry extends NotFoundException {
         public UnknownEntry(String message) {
             super(message);
         }
@@ -190,17 +186,13 @@ public class Catalog {
 
     private TreeSet<String> knownTypes() {
         TreeSet<String> types = new TreeSet<>();
-        types.add(billing.productType(null));
-        config.productTypes().keySet().forEach(id -> types.add(billing.productType(id)));
-        config.platformFeePercentByType().keySet().forEach(t -> types.add(
-                ProductType.normalize(t)));
+        types.addAll(productTypes.configured());
         types.addAll(productTypeNames().keySet());
         return types;
     }
 
     private boolean isSupervised(String type) {
-        return config.supervisedProductTypes().stream().map(ProductType::normalize)
-                .anyMatch(type::equals);
+        return productTypes.supervisedType(type);
     }
 
     private Map<String, String> productTypeNames() {

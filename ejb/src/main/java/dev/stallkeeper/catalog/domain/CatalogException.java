@@ -1,12 +1,12 @@
 package dev.stallkeeper.catalog.domain;
 
-import jakarta.ejb.ApplicationException;
+import dev.stallkeeper.platform.RefusedException;
+
 
 /** A refused change to the catalog; the message is meant for the person who asked for it. */
-@ApplicationException(rollback = true)
-public class CatalogException extends RuntimeException {
+public class CatalogException extends RefusedException {
 
     public CatalogException(String message) {
-        super(message);
+        super("catalog.refused", false, message);
     }
 }

@@ -9,6 +9,7 @@ import dev.stallkeeper.invoicing.domain.Invoice;
 import dev.stallkeeper.invoicing.domain.InvoiceAction;
 import dev.stallkeeper.invoicing.domain.InvoiceDirection;
 import dev.stallkeeper.invoicing.domain.InvoiceException;
+import dev.stallkeeper.invoicing.domain.InvoiceMedium;
 import dev.stallkeeper.invoicing.domain.InvoiceRules;
 import dev.stallkeeper.invoicing.domain.InvoiceStatus;
 import dev.stallkeeper.invoicing.domain.InvoiceStep;
@@ -16,6 +17,7 @@ import dev.stallkeeper.notification.application.Outbox;
 import dev.stallkeeper.platform.Attachment;
 import dev.stallkeeper.platform.ListPage;
 import dev.stallkeeper.platform.ListQuery;
+import dev.stallkeeper.platform.NotFoundException;
 import dev.stallkeeper.platform.UniqueKeys;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -199,7 +201,7 @@ public class Invoices {
     private Invoice lock(long id) {
         Invoice invoice = em.find(Invoice.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (invoice == null) {
-            throw new dev.stallkeeper.platform.NotFoundException("no invoice " + id);
+            throw new NotFoundException("no invoice " + id);
         }
         return invoice;
     }
@@ -237,7 +239,7 @@ public class Invoices {
         BigDecimal amount = (BigDecimal) r[5];
         return new Row((Long) r[0], (InvoiceDirection) r[1], (String) r[2], (String) r[3], (String) r[4], amount,
                 status, (String) r[7], (Instant) r[8], due, status.outstanding() && now.isAfter(due),
-                InvoiceRules.postage((dev.stallkeeper.invoicing.domain.InvoiceMedium) r[10], amount));
+                InvoiceRules.postage((InvoiceMedium) r[10], amount));
     }
 
     private ListQuery<Row> query(Filter filter) {

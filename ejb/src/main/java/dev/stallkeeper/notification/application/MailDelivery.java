@@ -1,7 +1,5 @@
 package dev.stallkeeper.notification.application;
 
-import dev.stallkeeper.invoicing.application.Invoices;
-import dev.stallkeeper.invoicing.domain.Invoice;
 import dev.stallkeeper.notification.infrastructure.SmtpMailer;
 import dev.stallkeeper.platform.Attachment;
 import dev.stallkeeper.platform.StallkeeperConfig;
@@ -14,7 +12,7 @@ import org.jboss.logging.Logger;
 /**
  * Sends the outbox's due e-mails: claim (short transaction), send (no transaction, no lock held while the SMTP
  * server answers), record the outcome (short transaction; an invoice's e-mail moves the invoice to EMAILED in the
- * same transaction that marks the e-mail sent).
+ * same transaction that marks the e-mail sent: {@link MailSent}).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -26,7 +24,7 @@ public class MailDelivery {
     Outbox outbox;
 
     @Inject
-    Invoices invoices;
+    MailAttachments attachments;
 
     @Inject
     StallkeeperConfig config;
@@ -45,8 +43,7 @@ public class MailDelivery {
             try {
                 Attachment pdf = null;
                 if (claim.invoiceId() != null) {
-                    Invoice invoice = invoices.find(claim.invoiceId()).orElseThrow();
-                    pdf = new Attachment(invoice.pdfName(), invoice.pdfContentType(), invoice.pdfBytes());
+                    pdf = attachments.attachment(claim.invoiceId());
                 }
                 mailer.send(claim.recipients(), claim.subject(), claim.body(), pdf);
                 recorder.sent(claim);

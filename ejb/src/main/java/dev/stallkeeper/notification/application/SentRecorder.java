@@ -1,12 +1,12 @@
 package dev.stallkeeper.notification.application;
 
-import dev.stallkeeper.invoicing.application.Invoices;
+import jakarta.enterprise.event.Event;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
-/** Marks an e-mail sent and, for an invoice's e-mail, the invoice EMAILED: one transaction. */
+/** Marks an e-mail sent and announces it ({@link MailSent}; invoicing marks the invoice EMAILED): one transaction. */
 @Stateless
 public class SentRecorder {
 
@@ -14,13 +14,11 @@ public class SentRecorder {
     Outbox outbox;
 
     @Inject
-    Invoices invoices;
+    Event<MailSent> sentEvents;
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void sent(Outbox.Claim claim) {
         outbox.recordSent(claim.id());
-        if (claim.invoiceId() != null) {
-            invoices.emailed(claim.invoiceId());
-        }
+        sentEvents.fire(new MailSent(claim.id(), claim.invoiceId()));
     }
 }

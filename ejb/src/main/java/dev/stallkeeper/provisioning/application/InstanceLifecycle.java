@@ -6,6 +6,7 @@ import dev.stallkeeper.provisioning.domain.AppliedOrder;
 import dev.stallkeeper.provisioning.domain.Instance;
 import dev.stallkeeper.provisioning.domain.InstanceEvent;
 import dev.stallkeeper.provisioning.domain.InstanceState;
+import dev.stallkeeper.provisioning.domain.LifecycleEvent;
 import dev.stallkeeper.provisioning.domain.LifecycleException;
 import dev.stallkeeper.provisioning.domain.OrderLineSnapshot;
 import dev.stallkeeper.provisioning.domain.WorkItem;
@@ -13,6 +14,7 @@ import dev.stallkeeper.provisioning.spi.ChangeCheck;
 import dev.stallkeeper.provisioning.spi.ProductSpec;
 import dev.stallkeeper.provisioning.spi.Provisioner;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -47,7 +49,7 @@ public class InstanceLifecycle {
     Clock clock;
 
     @Inject
-    dev.stallkeeper.billing.application.BillLedger bills;
+    Event<LifecycleEvent> lifecycle;
 
     /** What a release left to do in the background. */
     public record Released(ProduceResponse response, Long releaseWorkId) {
@@ -70,8 +72,8 @@ public class InstanceLifecycle {
         Instant now = clock.instant();
         Instant previousExpiry = instance.expiresAt();
         instance.renew(expiresAt, "TRIAL_TO_FORMAL".equals(scene), productId, now);
-        // billing: the renewal (conversion, refunded period) becomes a bill (never throws; see BillLedger)
-        bills.recordRefresh(orderId, orderLineId, instanceId, scene, previousExpiry);
+        // announced in this transaction (billing records the renewal, conversion or refunded period)
+        lifecycle.fire(new LifecycleEvent.Renewed(orderId, orderLineId, instanceId, scene, previousExpiry));
         em.persist(new AppliedOrder(key, now));
         em.persist(new InstanceEvent(instanceId, "REFRESHED_" + scene, orderId, orderLineId,
                 "expires " + expiresAt, now));
@@ -113,8 +115,8 @@ public class InstanceLifecycle {
         }
         store.lockWork(instanceId, WorkItem.Kind.PROVISION).ifPresent(w -> w.cancel(now));
         long workId = store.enqueue(instanceId, WorkItem.Kind.RELEASE);
-        // billing: an unsubscribe order's refund becomes a negative bill (never throws; see BillLedger)
-        bills.recordRelease(orderId, orderLineId, instanceId);
+        // announced in this transaction (billing records an unsubscribe order's refund)
+        lifecycle.fire(new LifecycleEvent.Released(orderId, orderLineId, instanceId));
         em.persist(new InstanceEvent(instanceId, "RELEASED", orderId, orderLineId, null, now));
         LOG.infof("Instance %s released%s", instanceId, orderId == null ? "" : " by order " + orderId);
         return new Released(ProduceResponse.of(ResultCode.SUCCESS), workId);
@@ -135,8 +137,8 @@ public class InstanceLifecycle {
         Instant now = clock.instant();
         instance.changeSpec(target.productId(), target.skuCode(), target.linearValue(), now);
         em.persist(new AppliedOrder(key, now));
-        // billing: the upgrade's price difference becomes a bill (never throws; see BillLedger)
-        bills.recordOrderEvent(line, instanceId, dev.stallkeeper.billing.domain.BillKind.UPGRADE, now);
+        // announced in this transaction (billing records the price difference)
+        lifecycle.fire(new LifecycleEvent.Upgraded(line, instanceId, now));
         em.persist(new InstanceEvent(instanceId, "UPGRADED", orderId, orderLineId,
                 "sku " + target.skuCode() + ", linear value " + target.linearValue(), now));
         LOG.infof("Instance %s changed to sku %s by order %s", instanceId, target.skuCode(), orderId);

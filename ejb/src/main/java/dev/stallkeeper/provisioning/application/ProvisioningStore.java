@@ -3,6 +3,7 @@ package dev.stallkeeper.provisioning.application;
 import dev.stallkeeper.platform.StallkeeperConfig;
 import dev.stallkeeper.provisioning.domain.Instance;
 import dev.stallkeeper.provisioning.domain.InstanceEvent;
+import dev.stallkeeper.provisioning.domain.OrderLineSnapshot;
 import dev.stallkeeper.provisioning.domain.WorkItem;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -228,7 +229,7 @@ public class ProvisioningStore {
 
     /** Keeps the order line an inline newInstance carried, so that provisioning need not ask Query Order. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void rememberInline(dev.stallkeeper.provisioning.domain.OrderLineSnapshot line) {
+    public void rememberInline(OrderLineSnapshot line) {
         orderLines.remember(line);
     }
 

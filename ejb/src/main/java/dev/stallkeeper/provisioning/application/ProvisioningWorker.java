@@ -3,6 +3,7 @@ package dev.stallkeeper.provisioning.application;
 import dev.stallkeeper.provisioning.domain.Instance;
 import dev.stallkeeper.provisioning.domain.InstanceEvent;
 import dev.stallkeeper.provisioning.domain.InstanceState;
+import dev.stallkeeper.provisioning.domain.LifecycleEvent;
 import dev.stallkeeper.provisioning.domain.OrderLineSnapshot;
 import dev.stallkeeper.provisioning.domain.WorkItem;
 import dev.stallkeeper.provisioning.spi.AppAccess;
@@ -13,6 +14,7 @@ import dev.stallkeeper.provisioning.spi.ProvisioningException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -46,7 +48,7 @@ public class ProvisioningWorker {
     Clock clock;
 
     @Inject
-    dev.stallkeeper.billing.application.BillLedger bills;
+    Event<LifecycleEvent> lifecycle;
 
     /**
      * Runs a claimed attempt. No row lock is held while the Provisioner works (it may take long, and a lock
@@ -128,8 +130,8 @@ public class ProvisioningWorker {
                 passwords.seal(instance.id(), access.password()), access.memo(), now);
         em.persist(new InstanceEvent(instance.id(), "ACTIVATED", instance.orderId(), instance.orderLineId(),
                 "provisioned on attempt " + attempt, now));
-        // billing: a paid new purchase becomes a bill, settleable from now (never throws; see BillLedger)
-        bills.recordOrderEvent(line, instance.id(), dev.stallkeeper.billing.domain.BillKind.NEW, now);
+        // announced in this transaction (billing records the bill)
+        lifecycle.fire(new LifecycleEvent.Provisioned(line, instance.id(), now));
         LOG.infof("Instance %s provisioned for order line %s (attempt %d)", instance.id(), instance.orderLineId(),
                 attempt);
     }

@@ -1,12 +1,12 @@
 package dev.stallkeeper.security.domain;
 
-import jakarta.ejb.ApplicationException;
+import dev.stallkeeper.platform.RefusedException;
+
 
 /** A refused change to a user account; the message is meant for the person who asked for it. */
-@ApplicationException(rollback = true)
-public class AccountException extends RuntimeException {
+public class AccountException extends RefusedException {
 
     public AccountException(String message) {
-        super(message);
+        super("account.refused", false, message);
     }
 }

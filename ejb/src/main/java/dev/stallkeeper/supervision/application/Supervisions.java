@@ -8,6 +8,7 @@ import dev.stallkeeper.platform.Attachment;
 import dev.stallkeeper.platform.ListPage;
 import dev.stallkeeper.platform.ListQuery;
 import dev.stallkeeper.platform.Locks;
+import dev.stallkeeper.platform.NotFoundException;
 import dev.stallkeeper.platform.StallkeeperConfig;
 import dev.stallkeeper.platform.UniqueKeys;
 import dev.stallkeeper.provisioning.domain.Instance;
@@ -234,7 +235,7 @@ public class Supervisions {
     private Supervision lock(long id) {
         Supervision s = em.find(Supervision.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (s == null) {
-            throw new dev.stallkeeper.platform.NotFoundException("no supervision " + id);
+            throw new NotFoundException("no supervision " + id);
         }
         return s;
     }

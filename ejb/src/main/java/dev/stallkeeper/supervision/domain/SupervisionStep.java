@@ -1,5 +1,6 @@
 package dev.stallkeeper.supervision.domain;
 
+import dev.stallkeeper.platform.Attachment;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -47,7 +48,7 @@ public class SupervisionStep {
     }
 
     public SupervisionStep(long supervisionId, String action, Stage fromStage, Stage toStage, String actor, String reason,
-                           dev.stallkeeper.platform.Attachment attachment, Instant occurredAt) {
+                           Attachment attachment, Instant occurredAt) {
         this.supervisionId = supervisionId;
         this.action = action;
         this.fromStage = fromStage;

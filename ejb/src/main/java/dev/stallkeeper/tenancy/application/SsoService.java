@@ -7,6 +7,7 @@ import dev.stallkeeper.tenancy.domain.KitTenant;
 import dev.stallkeeper.tenancy.infrastructure.IdentityServiceClient;
 import dev.stallkeeper.tenancy.infrastructure.KitStore;
 import dev.stallkeeper.platform.SecretSealer;
+import dev.stallkeeper.tenancy.infrastructure.SsoStore;
 import dev.stallkeeper.tenancy.infrastructure.TenancyKeys;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;

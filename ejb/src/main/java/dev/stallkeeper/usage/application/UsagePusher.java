@@ -1,7 +1,7 @@
 package dev.stallkeeper.usage.application;
 
 import dev.stallkeeper.protocol.UsagePushMessage;
-import dev.stallkeeper.usage.infrastructure.KooGalleryUsageApi;
+import dev.stallkeeper.platform.openapi.KooGalleryUsageApi;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -21,7 +21,7 @@ public class UsagePusher {
     private static final Logger LOG = Logger.getLogger(UsagePusher.class);
 
     @Inject
-    UsageStore store;
+    UsageQueue store;
 
     @Inject
     KooGalleryUsageApi api;
@@ -32,11 +32,11 @@ public class UsagePusher {
 
     public Result pushOnce() {
         long started = System.nanoTime();
-        UsageStore.Claim claim = store.claim(UsagePushMessage.MAX_RECORDS);
+        UsageQueue.Claim claim = store.claim(UsagePushMessage.MAX_RECORDS);
         if (claim.toSend().isEmpty()) {
             return new Result(claim.claimed(), 0, 0, 0, claim.parked(), false);
         }
-        String body = UsagePushMessage.body(claim.toSend().stream().map(UsageStore.ClaimedUsage::wire).toList());
+        String body = UsagePushMessage.body(claim.toSend().stream().map(UsageQueue.ClaimedUsage::wire).toList());
         int sent = claim.toSend().size();
         String error;
         long claimed = System.nanoTime();
@@ -44,7 +44,7 @@ public class UsagePusher {
             KooGalleryUsageApi.Answer answer = api.send(body);
             long answered = System.nanoTime();
             if (answer.taken()) {
-                UsageStore.Settled s = store.settle(claim.toSend(), answer.response());
+                UsageQueue.Settled s = store.settle(claim.toSend(), answer.response());
                 LOG.infof("Usage push: %d records sent, %d accepted, %d rejected (claim %d ms, call %d ms, books %d ms)",
                         sent, s.accepted(), s.rejected(), (claimed - started) / 1_000_000,
                         (answered - claimed) / 1_000_000, (System.nanoTime() - answered) / 1_000_000);
@@ -54,7 +54,7 @@ public class UsagePusher {
         } catch (KooGalleryUsageApi.PushFailure e) {
             error = e.getMessage();
         }
-        UsageStore.Settled s = store.callFailed(claim.toSend(), error);
+        UsageQueue.Settled s = store.callFailed(claim.toSend(), error);
         LOG.warnf("Usage push of %d records failed, to be retried with the same metering_sn: %s", sent, error);
         return new Result(claim.claimed(), sent, 0, 0, claim.parked() + s.parked(), true);
     }

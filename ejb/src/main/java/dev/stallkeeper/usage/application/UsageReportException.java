@@ -1,34 +1,29 @@
 package dev.stallkeeper.usage.application;
 
-import jakarta.ejb.ApplicationException;
+import dev.stallkeeper.platform.Problem;
+import dev.stallkeeper.platform.RefusedException;
 import java.util.List;
 
 /**
  * A usage report refused as a whole (nothing of it is stored): {@link Reason#INVALID} for records that break the
  * rules, {@link Reason#CONFLICT} for an id (or an instance and time window) already used by a different record.
  */
-@ApplicationException(rollback = true)
-public class UsageReportException extends RuntimeException {
+public class UsageReportException extends RefusedException {
 
     private static final long serialVersionUID = 1L;
 
     public enum Reason { INVALID, CONFLICT }
 
     private final Reason reason;
-    private final List<String> problems;
 
     public UsageReportException(Reason reason, String message, List<String> problems) {
-        super(message);
+        super(reason == Reason.CONFLICT ? "usage.conflict" : "usage.invalid", reason == Reason.CONFLICT, message,
+                problems.stream().map(Problem::of).toList());
         this.reason = reason;
-        this.problems = List.copyOf(problems);
     }
 
     public Reason reason() {
         return reason;
     }
 
-    /** One line per problem, naming the record ({@code records[3] (id r-17): ...}). */
-    public List<String> problems() {
-        return problems;
-    }
 }

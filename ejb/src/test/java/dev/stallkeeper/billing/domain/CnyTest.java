@@ -1,5 +1,6 @@
 package dev.stallkeeper.billing.domain;
 
+import dev.stallkeeper.catalog.domain.ProductType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stallkeeper.billing.application.NewBill;
 import dev.stallkeeper.billing.domain.BillKind;
+import dev.stallkeeper.billing.domain.BillRowError;
 import dev.stallkeeper.billing.domain.PaymentState;
 import dev.stallkeeper.billing.domain.SupervisionState;
 import java.io.StringReader;
@@ -57,7 +58,7 @@ class BillCsvFormatTest {
                 + "GIFT,CS4,CS4-000001,,,SaaS,1.00,,DONE,COMPLETED,2026-01-12 10:00:00,\n"
                 + "NEW,CS1,CS1-000001,,,SaaS,400.00,CNY,PAID,NOT_REQUIRED,2026-01-12 10:00:00,\n"
                 + "NEW,CS5,CS5-000001,,,SaaS,1.00,CNY,PAID\n");
-        assertThat(parsed.errors()).extracting(BillCsvFormat.RowError::toString).containsExactly(
+        assertThat(parsed.errors()).extracting(BillRowError::toString).containsExactly(
                 "line 3: amount: amount 12.345 has more than 2 decimals",
                 "line 5: amount -250.00 does not suit kind REFUND (REFUND is negative or 0, the others positive or 0)"
                         .replace("-250.00", "250.00"),
@@ -77,7 +78,7 @@ class BillCsvFormatTest {
         BillCsvFormat.Parsed parsed = parse(HEADER
                 + "NEW,CS1,\"CS1-\n000001\",,,SaaS,1.00,CNY,PAID,NOT_REQUIRED,2026-01-12 10:00:00,\n"
                 + "NEW,CS2,CS2-000001,,,SaaS,-1.00,CNY,PAID,NOT_REQUIRED,2026-01-12 10:00:00,\n");
-        assertThat(parsed.errors()).extracting(BillCsvFormat.RowError::line).containsExactly(2L, 4L);
+        assertThat(parsed.errors()).extracting(BillRowError::line).containsExactly(2L, 4L);
         assertThat(parsed.errors().get(0).message()).contains("order_line_id contains control characters");
     }
 
@@ -85,10 +86,10 @@ class BillCsvFormatTest {
     void theHeaderMustNameTheKnownColumns() {
         BillCsvFormat.Parsed parsed = parse("kind,order_id,order_line_id,amout,product_type,payment_state,"
                 + "supervision_state,effective_at\nNEW,CS1,L1,1.00,SaaS,PAID,NOT_REQUIRED,2026-01-12 10:00:00\n");
-        assertThat(parsed.errors()).extracting(BillCsvFormat.RowError::toString).anyMatch(e -> e.startsWith(
+        assertThat(parsed.errors()).extracting(BillRowError::toString).anyMatch(e -> e.startsWith(
                 "line 1: unknown column 'amout'")).contains("line 1: missing column 'amount'");
         assertThat(parse("").errors()).isNotEmpty();
-        assertThat(parse(HEADER).errors()).extracting(BillCsvFormat.RowError::message).containsExactly("the file has no bills");
+        assertThat(parse(HEADER).errors()).extracting(BillRowError::message).containsExactly("the file has no bills");
     }
 
     private static java.util.Map<String, String> bill(String orderId, String... more) {
@@ -122,13 +123,13 @@ class BillCsvFormatTest {
         BillCsvFormat.Parsed bad = BillCsvFormat.parse(java.util.List.of(bill("J1"), bill("J2", "amount", "1.234"),
                 bill("J1"), incomplete));
         assertThat(bad.rows()).extracting(BillCsvFormat.Row::line).containsExactly(1L);
-        assertThat(bad.errors()).extracting(BillCsvFormat.RowError::line).containsExactly(2L, 3L, 4L, 4L);
+        assertThat(bad.errors()).extracting(BillRowError::line).containsExactly(2L, 3L, 4L, 4L);
         assertThat(bad.errors().get(0).message()).startsWith("amount:");
         assertThat(bad.errors().get(1).message()).isEqualTo("the same bill (J1/1/NEW) as bill 1");
         assertThat(bad.errors().get(2).message()).startsWith("unknown field 'colour'");
         assertThat(bad.errors().get(3).message()).isEqualTo("missing field 'payment_state'");
 
-        assertThat(BillCsvFormat.parse(java.util.List.of()).errors()).extracting(BillCsvFormat.RowError::toString)
+        assertThat(BillCsvFormat.parse(java.util.List.of()).errors()).extracting(BillRowError::toString)
                 .containsExactly("line 1: no bills");
     }
 }

@@ -2,7 +2,10 @@ package dev.stallkeeper.web.usage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stallkeeper.platform.NotFoundException;
+import dev.stallkeeper.platform.RefusedException;
 import dev.stallkeeper.protocol.Json;
+import dev.stallkeeper.protocol.MalformedBodyException;
 import dev.stallkeeper.usage.application.ReportedUsage;
 import dev.stallkeeper.usage.application.UsageReportException;
 import dev.stallkeeper.usage.application.UsageReports;
@@ -41,7 +44,12 @@ public class UsageResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> report(byte[] body) {
-        ObjectNode root = Json.parseObject(body);
+        ObjectNode root;
+        try {
+            root = Json.parseObject(body);
+        } catch (MalformedBodyException e) {
+            throw new RefusedException("usage.malformed", false, "the body is not valid JSON: " + e.getMessage());
+        }
         JsonNode list = root.get("records");
         if (list == null || !list.isArray()) {
             throw new UsageReportException(UsageReportException.Reason.INVALID,
@@ -64,8 +72,7 @@ public class UsageResource {
     @Path("{id}")
     public Response status(@PathParam("id") String id) {
         return reports.findByReportId(id).map(r -> Response.ok(view(r)).build())
-                .orElseGet(() -> UsageApiErrors.json(Response.Status.NOT_FOUND, "no usage record with id " + id,
-                        List.of()));
+                .orElseThrow(() -> new NotFoundException("no usage record with id " + id));
     }
 
     private static Map<String, Object> view(UsageRecord r) {

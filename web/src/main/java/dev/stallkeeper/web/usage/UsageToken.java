@@ -1,6 +1,7 @@
 package dev.stallkeeper.web.usage;
 
 import dev.stallkeeper.platform.StallkeeperConfig;
+import dev.stallkeeper.web.error.ApiError;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NameBinding;
@@ -44,14 +45,14 @@ public class UsageToken implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         List<String> tokens = config.usageTokens();
         if (tokens.isEmpty()) {
-            request.abortWith(UsageApiErrors.json(Response.Status.SERVICE_UNAVAILABLE,
-                    "usage reporting is off: STALLKEEPER_USAGE_TOKEN is not set", List.of()));
+            request.abortWith(ApiError.of(Response.Status.SERVICE_UNAVAILABLE,
+                    "usage reporting is off: STALLKEEPER_USAGE_TOKEN is not set"));
             return;
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || !matches(tokens, header.substring(7).trim())) {
-            request.abortWith(Response.fromResponse(UsageApiErrors.json(Response.Status.UNAUTHORIZED,
-                    "a valid usage token is required (Authorization: Bearer <STALLKEEPER_USAGE_TOKEN>)", List.of()))
+            request.abortWith(Response.fromResponse(ApiError.of(Response.Status.UNAUTHORIZED,
+                    "a valid usage token is required (Authorization: Bearer <STALLKEEPER_USAGE_TOKEN>)"))
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"Stallkeeper usage\"").build());
         }
     }

@@ -1,0 +1,5 @@
+package dev.stallkeeper.billing.domain;
+
+/** A stored worklist line. */
+public record WorklistLine(long id, BillingPeriod period, WorklistEntry entry) {
+}

@@ -1,0 +1,8 @@
+/**
+ * Platform: the shared kernel every context may use: configuration, clocks, schema migrations, secrets sealing,
+ * job claims and leases, health and metrics gauges, list paging, the production guard, the demo data of the quick
+ * start (job_claim is its table), and the KooGallery open-API client ({@code openapi}: Query Order and usage push, one HTTP client).
+ *
+ * <p>May use: {@code protocol} only. Never a context: a kernel that calls up makes cycles.
+ */
+package dev.stallkeeper.platform;
