@@ -180,6 +180,20 @@ class SettingsRegistryTest {
     }
 
     @Test
+    void everyAccessorWorksWithNothingSet() throws ReflectiveOperationException {
+        StallkeeperConfig none = new StallkeeperConfig(Map.of(), Map.of());
+        int called = 0;
+        for (java.lang.reflect.Method m : StallkeeperConfig.class.getDeclaredMethods()) {
+            if (java.lang.reflect.Modifier.isPublic(m.getModifiers()) && m.getParameterCount() == 0
+                    && !java.lang.reflect.Modifier.isStatic(m.getModifiers())) {
+                assertThat(m.invoke(none)).as(m.getName()).isNotNull();
+                called++;
+            }
+        }
+        assertThat(called).isGreaterThan(50);
+    }
+
+    @Test
     void anUnlistedNameIsRefused() {
         StallkeeperConfig config = new StallkeeperConfig(Map.of("STALLKEEPER_NOT_A_SETTING", "x"), Map.of());
         assertThatThrownBy(() -> config.value("STALLKEEPER_NOT_A_SETTING"))
