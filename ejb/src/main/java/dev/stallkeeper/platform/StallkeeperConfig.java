@@ -1,5 +1,7 @@
 package dev.stallkeeper.platform;
 
+import dev.stallkeeper.platform.config.Setting;
+import dev.stallkeeper.platform.config.SettingsRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Duration;
@@ -10,16 +12,18 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Stallkeeper's configuration, read from the environment (the operator contract in the README).
- * Every environment variable {@code SOME_NAME} may also be given as the system property {@code some.name},
- * which wins; that is how tests and {@code standalone.conf} pass values to the server.
+ * Stallkeeper's configuration, read from the environment (the operator contract: docs/configuration.md).
+ * Every setting is declared once, in {@link Setting} (name, default, secret or not, owning context); this class
+ * reads through those declarations, and a name {@link SettingsRegistry} does not list is refused. Every environment
+ * variable {@code SOME_NAME} may also be given as the system property {@code some.name}, which wins; that is how
+ * tests and {@code standalone.conf} pass values to the server.
  * Values are read on each call so that a running server can be reconfigured by restarting nothing but
  * the process that sets them; the cost is a map lookup.
  */
 @ApplicationScoped
 public class StallkeeperConfig {
 
-    public static final String DEFAULT_API_BASE = "https://mkt.myhuaweicloud.com";
+    public static final String DEFAULT_API_BASE = Setting.KOOGALLERY_API_BASE.defaultValue().orElseThrow();
 
     private final Function<String, String> env;
     private final Function<String, String> props;
@@ -39,12 +43,21 @@ public class StallkeeperConfig {
     }
 
     /** The raw value of one setting, system property first, then environment; blank counts as absent. */
-    public Optional<String> value(String envName) {
-        String v = props.apply(envName.toLowerCase().replace('_', '.'));
+    public Optional<String> value(Setting setting) {
+        String v = props.apply(setting.propertyName());
         if (v == null || v.isBlank()) {
-            v = env.apply(envName);
+            v = env.apply(setting.envName());
         }
         return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+    }
+
+    /**
+     * The raw value of the setting of that environment name.
+     *
+     * @throws IllegalArgumentException when {@link SettingsRegistry} does not list the name
+     */
+    public Optional<String> value(String envName) {
+        return value(SettingsRegistry.require(envName));
     }
 
     public String value(String envName, String defaultValue) {
@@ -52,32 +65,44 @@ public class StallkeeperConfig {
     }
 
     public long longValue(String envName, long defaultValue) {
-        return value(envName).map(v -> {
+        return longValue(SettingsRegistry.require(envName), defaultValue);
+    }
+
+    /** The value of a setting, else its declared default, else empty text. */
+    private String text(Setting setting) {
+        return value(setting).or(setting::defaultValue).orElse("");
+    }
+
+    private long longValue(Setting setting) {
+        return longValue(setting, Long.parseLong(setting.defaultValue().orElseThrow()));
+    }
+
+    private long longValue(Setting setting, long defaultValue) {
+        return value(setting).map(v -> {
             try {
                 return Long.parseLong(v);
             } catch (NumberFormatException e) {
-                throw new IllegalStateException(envName + " must be a whole number, got '" + v + "'");
+                throw new IllegalStateException(setting.envName() + " must be a whole number, got '" + v + "'");
             }
         }).orElse(defaultValue);
     }
 
     /** KOOGALLERY_KEY: comma-separated; any verifies a request (rotation), the first signs responses. */
     public List<String> koogalleryKeys() {
-        return value("KOOGALLERY_KEY").map(v -> Arrays.stream(v.split(","))
-                .map(String::trim).filter(s -> !s.isEmpty()).toList()).orElse(List.of());
+        return list(Setting.KOOGALLERY_KEY);
     }
 
     public Optional<String> accessKeyId() {
-        return value("KOOGALLERY_AK");
+        return value(Setting.KOOGALLERY_AK);
     }
 
     public Optional<String> secretAccessKey() {
-        return value("KOOGALLERY_SK");
+        return value(Setting.KOOGALLERY_SK);
     }
 
     /** scheme://host[:port] of the KooGallery open APIs. */
     public URI apiBase() {
-        String base = value("KOOGALLERY_API_BASE", DEFAULT_API_BASE);
+        String base = text(Setting.KOOGALLERY_API_BASE);
         while (base.endsWith("/")) {
             base = base.substring(0, base.length() - 1);
         }
@@ -86,12 +111,12 @@ public class StallkeeperConfig {
 
     /** Symmetric window for callback timestamps (KooGallery documents 60 s). */
     public Duration signatureWindow() {
-        return Duration.ofSeconds(longValue("KOOGALLERY_SIGNATURE_WINDOW_SECONDS", 60));
+        return Duration.ofSeconds(longValue(Setting.KOOGALLERY_SIGNATURE_WINDOW_SECONDS));
     }
 
     /** Largest callback body accepted; larger ones get 000002 without being parsed. */
     public int maxBodyBytes() {
-        return (int) longValue("STALLKEEPER_MAX_BODY_BYTES", 65_536);
+        return (int) longValue(Setting.STALLKEEPER_MAX_BODY_BYTES);
     }
 
     /**
@@ -99,8 +124,7 @@ public class StallkeeperConfig {
      * address and Kit); a request that would exceed it is answered at once with 000005 (busy, retry) unread.
      */
     public int callbackBytesInFlight() {
-        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, longValue("STALLKEEPER_CALLBACK_BYTES_IN_FLIGHT",
-                16L * 1024 * 1024)));
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, longValue(Setting.STALLKEEPER_CALLBACK_BYTES_IN_FLIGHT)));
     }
 
     /**
@@ -109,12 +133,12 @@ public class StallkeeperConfig {
      * provisioned while KooGallery waits: under overload answers stay inside KooGallery's deadline.
      */
     public int callbackBusyAt() {
-        return (int) Math.max(1, longValue("STALLKEEPER_CALLBACK_BUSY_AT", 16));
+        return (int) Math.max(1, longValue(Setting.STALLKEEPER_CALLBACK_BUSY_AT));
     }
 
     /** How long a callback waits for provisioning before answering 000004 (KooGallery allows 20 s). */
     public Duration provisioningInlineBudget() {
-        return Duration.ofMillis(longValue("STALLKEEPER_PROVISIONING_INLINE_MS", 3_000));
+        return Duration.ofMillis(longValue(Setting.STALLKEEPER_PROVISIONING_INLINE_MS));
     }
 
     /**
@@ -123,36 +147,36 @@ public class StallkeeperConfig {
      * callbacks may run in their one transaction at once (beyond it they take the durable path).
      */
     public int provisioningInlineMax() {
-        return (int) Math.max(1, longValue("STALLKEEPER_PROVISIONING_INLINE_MAX", 24));
+        return (int) Math.max(1, longValue(Setting.STALLKEEPER_PROVISIONING_INLINE_MAX));
     }
 
     /** How long one provisioning attempt may hold its claim before another node may take the work over. */
     public Duration provisioningLease() {
-        return Duration.ofSeconds(longValue("STALLKEEPER_PROVISIONING_LEASE_SECONDS", 120));
+        return Duration.ofSeconds(longValue(Setting.STALLKEEPER_PROVISIONING_LEASE_SECONDS));
     }
 
     /** Attempts before background work is parked for a person to look at. */
     public int provisioningMaxAttempts() {
-        return (int) longValue("STALLKEEPER_PROVISIONING_MAX_ATTEMPTS", 12);
+        return (int) longValue(Setting.STALLKEEPER_PROVISIONING_MAX_ATTEMPTS);
     }
 
     /** First retry delay; it doubles on every further failure up to {@link #retryMaxDelay()}. */
     public Duration retryBaseDelay() {
-        return Duration.ofSeconds(longValue("STALLKEEPER_RETRY_BASE_SECONDS", 10));
+        return Duration.ofSeconds(longValue(Setting.STALLKEEPER_RETRY_BASE_SECONDS));
     }
 
     public Duration retryMaxDelay() {
-        return Duration.ofSeconds(longValue("STALLKEEPER_RETRY_MAX_SECONDS", 900));
+        return Duration.ofSeconds(longValue(Setting.STALLKEEPER_RETRY_MAX_SECONDS));
     }
 
     /** Timeout of one call to a KooGallery open API. */
     public Duration openApiTimeout() {
-        return Duration.ofMillis(longValue("KOOGALLERY_API_TIMEOUT_MS", 5_000));
+        return Duration.ofMillis(longValue(Setting.KOOGALLERY_API_TIMEOUT_MS));
     }
 
     /** How long callbacks stay in the audit log; zero keeps them for ever. */
     public Duration auditRetention() {
-        return Duration.ofDays(Math.max(0, longValue("STALLKEEPER_AUDIT_RETENTION_DAYS", 400)));
+        return Duration.ofDays(Math.max(0, longValue(Setting.STALLKEEPER_AUDIT_RETENTION_DAYS)));
     }
 
     /**
@@ -161,44 +185,44 @@ public class StallkeeperConfig {
      */
     public String nodeId() {
         String node = System.getProperty("jboss.node.name");
-        return node == null || node.isBlank() ? value("STALLKEEPER_NODE_ID", "unknown") : node;
+        return node == null || node.isBlank() ? value(Setting.STALLKEEPER_NODE_ID).orElse("unknown") : node;
     }
 
     /** How often the housekeeping batch job runs (nonce purge, audit retention). */
     public Duration housekeepingInterval() {
-        return Duration.ofMinutes(Math.max(1, longValue("STALLKEEPER_HOUSEKEEPING_MINUTES", 15)));
+        return Duration.ofMinutes(Math.max(1, longValue(Setting.STALLKEEPER_HOUSEKEEPING_MINUTES)));
     }
 
     /** Template of the buyer's login URL; {instanceId} and {tenant} are replaced. */
     public String frontEndUrlTemplate() {
-        return value("STALLKEEPER_FRONTEND_URL_TEMPLATE", "https://saas.example.com/t/{tenant}/");
+        return text(Setting.STALLKEEPER_FRONTEND_URL_TEMPLATE);
     }
 
     public String adminUrlTemplate() {
-        return value("STALLKEEPER_ADMIN_URL_TEMPLATE", "https://saas.example.com/t/{tenant}/admin/");
+        return text(Setting.STALLKEEPER_ADMIN_URL_TEMPLATE);
     }
 
     /** Load demo data into an empty embedded database (the quick start sets it). */
     public boolean demoData() {
-        return Boolean.parseBoolean(value("STALLKEEPER_DEMO_DATA", "false"));
+        return Boolean.parseBoolean(text(Setting.STALLKEEPER_DEMO_DATA));
     }
 
     // --- settlement (docs/settlement.md) --------------------------------------------------------------------
 
     /** STALLKEEPER_SETTLEMENT_THRESHOLD: the per-product-type amount (CNY) that must accumulate before it settles. */
     public java.math.BigDecimal settlementThreshold() {
-        return decimal("STALLKEEPER_SETTLEMENT_THRESHOLD", "1000.00");
+        return decimal(Setting.STALLKEEPER_SETTLEMENT_THRESHOLD);
     }
 
     /** STALLKEEPER_PLATFORM_FEE_PERCENT: KooGallery's platform fee in percent of a statement's gross amount. */
     public java.math.BigDecimal platformFeePercent() {
-        return decimal("STALLKEEPER_PLATFORM_FEE_PERCENT", "5");
+        return decimal(Setting.STALLKEEPER_PLATFORM_FEE_PERCENT);
     }
 
     /** STALLKEEPER_PLATFORM_FEE_PERCENT_BY_TYPE: exceptions per product type, e.g. {@code LICENSE=10,API=3.5}. */
     public Map<String, java.math.BigDecimal> platformFeePercentByType() {
         Map<String, java.math.BigDecimal> out = new java.util.LinkedHashMap<>();
-        pairs("STALLKEEPER_PLATFORM_FEE_PERCENT_BY_TYPE").forEach((type, value) -> {
+        pairs(Setting.STALLKEEPER_PLATFORM_FEE_PERCENT_BY_TYPE).forEach((type, value) -> {
             try {
                 out.put(type, new java.math.BigDecimal(value));
             } catch (NumberFormatException e) {
@@ -211,23 +235,22 @@ public class StallkeeperConfig {
 
     /** STALLKEEPER_PRODUCT_TYPES: the product type of each KooGallery productId, e.g. {@code OFFI123=LICENSE}. */
     public Map<String, String> productTypes() {
-        return pairs("STALLKEEPER_PRODUCT_TYPES");
+        return pairs(Setting.STALLKEEPER_PRODUCT_TYPES);
     }
 
     /** STALLKEEPER_DEFAULT_PRODUCT_TYPE: the type of products not listed in STALLKEEPER_PRODUCT_TYPES. */
     public String defaultProductType() {
-        return value("STALLKEEPER_DEFAULT_PRODUCT_TYPE", "SAAS");
+        return text(Setting.STALLKEEPER_DEFAULT_PRODUCT_TYPE);
     }
 
     /** STALLKEEPER_SUPERVISED_PRODUCT_TYPES: product types whose new purchases go through service supervision. */
     public java.util.Set<String> supervisedProductTypes() {
-        return java.util.Set.copyOf(list("STALLKEEPER_SUPERVISED_PRODUCT_TYPES",
-                "LICENSE,MANUAL_SERVICE,HARDWARE,APP_ORCHESTRATION"));
+        return java.util.Set.copyOf(list(Setting.STALLKEEPER_SUPERVISED_PRODUCT_TYPES));
     }
 
     /** STALLKEEPER_SUPERVISED_PRODUCTS: productIds of other types that are supervised (SaaS provisioned after acceptance). */
     public java.util.Set<String> supervisedProducts() {
-        return java.util.Set.copyOf(list("STALLKEEPER_SUPERVISED_PRODUCTS", ""));
+        return java.util.Set.copyOf(list(Setting.STALLKEEPER_SUPERVISED_PRODUCTS));
     }
 
     /**
@@ -235,19 +258,19 @@ public class StallkeeperConfig {
      * "day-of-month HH:mm" in Beijing time (default {@code 3 02:00}), or {@code off}.
      */
     public String settlementSchedule() {
-        return value("STALLKEEPER_SETTLEMENT_SCHEDULE", "3 02:00");
+        return text(Setting.STALLKEEPER_SETTLEMENT_SCHEDULE);
     }
 
     /** STALLKEEPER_SETTLEMENT_PARTITIONS: how many bill-id ranges the reconciliation reads in parallel. */
     public int settlementPartitions() {
-        return (int) Math.max(1, Math.min(16, longValue("STALLKEEPER_SETTLEMENT_PARTITIONS", 4)));
+        return (int) Math.max(1, Math.min(16, longValue(Setting.STALLKEEPER_SETTLEMENT_PARTITIONS)));
     }
 
     // --- joint-operation kit and tenant SSO (docs/joint-operation.md) --------------------------------------------
 
     /** KOOGALLERY_KIT_KEY: the key bound to the joint-op sync interface; comma-separated for rotation, first signs. */
     public List<String> kitKeys() {
-        return list("KOOGALLERY_KIT_KEY", "");
+        return list(Setting.KOOGALLERY_KIT_KEY);
     }
 
     /**
@@ -255,7 +278,7 @@ public class StallkeeperConfig {
      * decrypts applicationSync's clientSecret.
      */
     public Optional<String> kitPrivateKey() {
-        return value("KOOGALLERY_KIT_PRIVATE_KEY");
+        return value(Setting.KOOGALLERY_KIT_PRIVATE_KEY);
     }
 
     /**
@@ -263,22 +286,22 @@ public class StallkeeperConfig {
      * comma-separated for rotation: the first seals, any opens.
      */
     public List<String> dataKeys() {
-        return list("STALLKEEPER_DATA_KEY", "");
+        return list(Setting.STALLKEEPER_DATA_KEY);
     }
 
     /** KOOGALLERY_APP_ID: the seller's app whose OAuth client SSO uses when a tenant has several; optional. */
     public Optional<String> appId() {
-        return value("KOOGALLERY_APP_ID");
+        return value(Setting.KOOGALLERY_APP_ID);
     }
 
     /** STALLKEEPER_SSO_REDIRECT_URI: the callback registered with KooGallery; derived from the request when unset. */
     public Optional<String> ssoRedirectUri() {
-        return value("STALLKEEPER_SSO_REDIRECT_URI");
+        return value(Setting.STALLKEEPER_SSO_REDIRECT_URI);
     }
 
     /** STALLKEEPER_SSO_LANDING_URL: where a user goes after signing in (the seller's SaaS). */
     public String ssoLandingUrl() {
-        return value("STALLKEEPER_SSO_LANDING_URL", "/api/sso/me");
+        return text(Setting.STALLKEEPER_SSO_LANDING_URL);
     }
 
     /**
@@ -286,8 +309,7 @@ public class StallkeeperConfig {
      * allows its subdomains); empty: any public host.
      */
     public List<String> ssoAllowedHosts() {
-        return value("STALLKEEPER_SSO_ALLOWED_HOSTS").map(v -> Arrays.stream(v.split(",")).map(String::trim)
-                .filter(x -> !x.isEmpty()).toList()).orElse(List.of());
+        return list(Setting.STALLKEEPER_SSO_ALLOWED_HOSTS);
     }
 
     /**
@@ -295,74 +317,74 @@ public class StallkeeperConfig {
      * address (local tests only).
      */
     public boolean ssoAllowHttp() {
-        return Boolean.parseBoolean(value("STALLKEEPER_SSO_ALLOW_HTTP", "false"));
+        return Boolean.parseBoolean(text(Setting.STALLKEEPER_SSO_ALLOW_HTTP));
     }
 
     /** STALLKEEPER_KIT_MAX_BODY_BYTES: largest Kit call body (authSync carries up to 500 users, allOrgSync a whole tree). */
     public int kitMaxBodyBytes() {
-        return (int) longValue("STALLKEEPER_KIT_MAX_BODY_BYTES", 4L * 1024 * 1024);
+        return (int) longValue(Setting.STALLKEEPER_KIT_MAX_BODY_BYTES);
     }
 
     // --- supervision, invoices, e-mail (docs/supervision-and-invoices.md) --------------------------------------
 
     /** STALLKEEPER_SUPERVISION_COMPLETION_MINUTES: from the buyer's acceptance to completion (KooGallery: 3 hours). */
     public Duration supervisionCompletionDelay() {
-        return Duration.ofMinutes(Math.max(0, longValue("STALLKEEPER_SUPERVISION_COMPLETION_MINUTES", 180)));
+        return Duration.ofMinutes(Math.max(0, longValue(Setting.STALLKEEPER_SUPERVISION_COMPLETION_MINUTES)));
     }
 
     /** STALLKEEPER_SMTP_HOST: the mail server for invoices and notifications; unset means no e-mail is sent (it waits). */
     public Optional<String> smtpHost() {
-        return value("STALLKEEPER_SMTP_HOST");
+        return value(Setting.STALLKEEPER_SMTP_HOST);
     }
 
     /** STALLKEEPER_SMTP_PORT (default 587 with STARTTLS, 25 without). */
     public int smtpPort() {
-        return (int) longValue("STALLKEEPER_SMTP_PORT", smtpTls() ? 587 : 25);
+        return (int) longValue(Setting.STALLKEEPER_SMTP_PORT, smtpTls() ? 587 : 25);
     }
 
     /** STALLKEEPER_SMTP_TLS: STARTTLS required (default true); false only for a trusted local relay or tests. */
     public boolean smtpTls() {
-        return Boolean.parseBoolean(value("STALLKEEPER_SMTP_TLS", "true"));
+        return Boolean.parseBoolean(text(Setting.STALLKEEPER_SMTP_TLS));
     }
 
     public Optional<String> smtpUser() {
-        return value("STALLKEEPER_SMTP_USER");
+        return value(Setting.STALLKEEPER_SMTP_USER);
     }
 
     public Optional<String> smtpPassword() {
-        return value("STALLKEEPER_SMTP_PASSWORD");
+        return value(Setting.STALLKEEPER_SMTP_PASSWORD);
     }
 
     /** STALLKEEPER_SMTP_FROM: the sender address of every e-mail. */
     public String smtpFrom() {
-        return value("STALLKEEPER_SMTP_FROM", "stallkeeper@localhost");
+        return text(Setting.STALLKEEPER_SMTP_FROM);
     }
 
     /** STALLKEEPER_NOTIFY_TO: the seller's addresses (comma-separated) for overdue invoices, stalls, failing callbacks. */
     public List<String> notifyTo() {
-        return list("STALLKEEPER_NOTIFY_TO", "");
+        return list(Setting.STALLKEEPER_NOTIFY_TO);
     }
 
     /** STALLKEEPER_NOTIFY_FAILURE_PERCENT: the hourly callback failure rate (percent) that warns the seller. */
     public int notifyFailurePercent() {
-        return (int) Math.max(1, Math.min(100, longValue("STALLKEEPER_NOTIFY_FAILURE_PERCENT", 20)));
+        return (int) Math.max(1, Math.min(100, longValue(Setting.STALLKEEPER_NOTIFY_FAILURE_PERCENT)));
     }
 
     /** STALLKEEPER_MAIL_MAX_ATTEMPTS: SMTP attempts before an e-mail is parked. */
     public int mailMaxAttempts() {
-        return (int) Math.max(1, longValue("STALLKEEPER_MAIL_MAX_ATTEMPTS", 10));
+        return (int) Math.max(1, longValue(Setting.STALLKEEPER_MAIL_MAX_ATTEMPTS));
     }
 
     /** Mark cookies {@code Secure} (STALLKEEPER_SECURE_COOKIES, default true). */
     public boolean secureCookies() {
-        return Boolean.parseBoolean(value("STALLKEEPER_SECURE_COOKIES", "true"));
+        return Boolean.parseBoolean(text(Setting.STALLKEEPER_SECURE_COOKIES));
     }
 
     // --- pay-per-use usage push (docs/usage-push.md) -----------------------------------------------------------
 
     /** STALLKEEPER_USAGE_TOKEN: bearer token(s) of POST /api/usage, comma-separated (rotation); none turns it off. */
     public List<String> usageTokens() {
-        return list("STALLKEEPER_USAGE_TOKEN", "");
+        return list(Setting.STALLKEEPER_USAGE_TOKEN);
     }
 
     /**
@@ -371,7 +393,7 @@ public class StallkeeperConfig {
      */
     public Map<String, java.math.BigDecimal> usageUnits() {
         Map<String, java.math.BigDecimal> out = new java.util.LinkedHashMap<>();
-        pairs("STALLKEEPER_USAGE_UNITS").forEach((unit, price) -> {
+        pairs(Setting.STALLKEEPER_USAGE_UNITS).forEach((unit, price) -> {
             try {
                 java.math.BigDecimal p = new java.math.BigDecimal(price);
                 if (p.signum() < 0) {
@@ -388,27 +410,27 @@ public class StallkeeperConfig {
 
     /** STALLKEEPER_USAGE_BILLING: HOURLY (records due at the next full hour) or DAILY (at the next 00:00 Beijing time). */
     public String usageBilling() {
-        return value("STALLKEEPER_USAGE_BILLING", "HOURLY");
+        return text(Setting.STALLKEEPER_USAGE_BILLING);
     }
 
     /** STALLKEEPER_USAGE_PUSH_DELAY_MINUTES: how long after the hour (or day) a period's records become due. */
     public Duration usagePushDelay() {
-        return Duration.ofMinutes(Math.max(0, Math.min(14, longValue("STALLKEEPER_USAGE_PUSH_DELAY_MINUTES", 0))));
+        return Duration.ofMinutes(Math.max(0, Math.min(14, longValue(Setting.STALLKEEPER_USAGE_PUSH_DELAY_MINUTES))));
     }
 
     /** STALLKEEPER_USAGE_PUSH_SECONDS: how often every node looks for due records (and starts the usage-push job). */
     public Duration usagePushInterval() {
-        return Duration.ofSeconds(Math.max(1, longValue("STALLKEEPER_USAGE_PUSH_SECONDS", 300)));
+        return Duration.ofSeconds(Math.max(1, longValue(Setting.STALLKEEPER_USAGE_PUSH_SECONDS)));
     }
 
     /** STALLKEEPER_USAGE_WINDOW_MARGIN_MINUTES: records are parked this long before KooGallery's 21 days run out. */
     public Duration usageWindowMargin() {
-        return Duration.ofMinutes(Math.max(0, Math.min(24 * 60, longValue("STALLKEEPER_USAGE_WINDOW_MARGIN_MINUTES", 60))));
+        return Duration.ofMinutes(Math.max(0, Math.min(24 * 60, longValue(Setting.STALLKEEPER_USAGE_WINDOW_MARGIN_MINUTES))));
     }
 
     /** STALLKEEPER_USAGE_LEASE_SECONDS: how long one push may hold its records before another node may resend them. */
     public Duration usageLease() {
-        return Duration.ofSeconds(Math.max(10, longValue("STALLKEEPER_USAGE_LEASE_SECONDS", 120)));
+        return Duration.ofSeconds(Math.max(10, longValue(Setting.STALLKEEPER_USAGE_LEASE_SECONDS)));
     }
 
     /**
@@ -417,31 +439,31 @@ public class StallkeeperConfig {
      * docs/usage-push.md.
      */
     public java.util.Set<String> usageDuplicateCodes() {
-        return java.util.Set.copyOf(list("STALLKEEPER_USAGE_DUPLICATE_CODES", "003"));
+        return java.util.Set.copyOf(list(Setting.STALLKEEPER_USAGE_DUPLICATE_CODES));
     }
 
-    private java.math.BigDecimal decimal(String envName, String defaultValue) {
-        String v = value(envName, defaultValue);
+    private java.math.BigDecimal decimal(Setting setting) {
+        String v = text(setting);
         try {
             return new java.math.BigDecimal(v);
         } catch (NumberFormatException e) {
-            throw new IllegalStateException(envName + " must be a decimal number, got '" + v + "'");
+            throw new IllegalStateException(setting.envName() + " must be a decimal number, got '" + v + "'");
         }
     }
 
-    private List<String> list(String envName, String defaultValue) {
-        return Arrays.stream(value(envName, defaultValue).split(","))
+    private List<String> list(Setting setting) {
+        return Arrays.stream(text(setting).split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     /** {@code key=value,key=value}; keys and values trimmed. */
-    private Map<String, String> pairs(String envName) {
+    private Map<String, String> pairs(Setting setting) {
         Map<String, String> out = new java.util.LinkedHashMap<>();
-        for (String pair : list(envName, "")) {
+        for (String pair : list(setting)) {
             int eq = pair.indexOf('=');
             if (eq <= 0 || eq == pair.length() - 1) {
-                throw new IllegalStateException(envName + ": expected key=value pairs separated by commas, got '"
-                        + pair + "'");
+                throw new IllegalStateException(setting.envName() + ": expected key=value pairs separated by commas,"
+                        + " got '" + pair + "'");
             }
             out.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
         }
@@ -453,12 +475,12 @@ public class StallkeeperConfig {
      * away, audited once it is back) may hold on disk; beyond it further audit rows are dropped and counted.
      */
     public long auditSpoolBytes() {
-        return Math.max(1024, longValue("STALLKEEPER_AUDIT_SPOOL_BYTES", 128L * 1024 * 1024));
+        return Math.max(1024, longValue(Setting.STALLKEEPER_AUDIT_SPOOL_BYTES));
     }
 
     /** STALLKEEPER_AUDIT_SPOOL_ENTRIES: the most callbacks the audit spool holds waiting for the database. */
     public int auditSpoolEntries() {
-        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, longValue("STALLKEEPER_AUDIT_SPOOL_ENTRIES", 100_000)));
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, longValue(Setting.STALLKEEPER_AUDIT_SPOOL_ENTRIES)));
     }
 
     /**
@@ -466,7 +488,6 @@ public class StallkeeperConfig {
      * (metrics show business volume). Unset: the endpoint is off.
      */
     public List<String> metricsTokens() {
-        return value("STALLKEEPER_METRICS_TOKEN").map(v -> Arrays.stream(v.split(","))
-                .map(String::trim).filter(s -> !s.isEmpty()).toList()).orElse(List.of());
+        return list(Setting.STALLKEEPER_METRICS_TOKEN);
     }
 }

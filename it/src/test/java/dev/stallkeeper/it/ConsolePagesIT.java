@@ -214,6 +214,9 @@ class ConsolePagesIT {
                 .contains("http://127.0.0.1:" + System.getProperty("it.openapi.port"));
         assertThat(page).doesNotContain(System.getProperty("it.key")).doesNotContain(System.getProperty("it.sk"))
                 .doesNotContain(adminPassword());
+        // every setting of the registry, grouped by owning context, with its default (the nine once missing among them)
+        assertThat(page).contains("id=\"context-billing\"").contains("id=\"setting-STALLKEEPER_SETTLEMENT_THRESHOLD\"")
+                .contains("id=\"setting-STALLKEEPER_SUPERVISED_PRODUCT_TYPES\"").contains("1000.00");
         java.util.regex.Matcher db = java.util.regex.Pattern.compile("id=\"check-database\">.*?<td class=\"([a-z-]+)\">",
                 java.util.regex.Pattern.DOTALL).matcher(page);
         assertThat(db.find()).isTrue();

@@ -7,7 +7,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 
-/** The settings page (admins only): effective configuration with secrets masked, and the self-check. */
+/**
+ * The settings page (admins only): every setting of the registry grouped by owning context, with its description,
+ * default and effective value (secrets only as set or not set), and the self-check.
+ */
 @Named("settings")
 @RequestScoped
 public class SettingsBean {
@@ -18,10 +21,15 @@ public class SettingsBean {
     @Inject
     SelfCheck selfCheck;
 
+    private List<Settings.Group> groups;
+
     private List<SelfCheck.Check> checks;
 
-    public List<Settings.Setting> getEffective() {
-        return settings.effective();
+    public List<Settings.Group> getGroups() {
+        if (groups == null) {
+            groups = settings.groups();
+        }
+        return groups;
     }
 
     public List<SelfCheck.Check> getChecks() {
