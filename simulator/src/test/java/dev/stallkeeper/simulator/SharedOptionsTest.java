@@ -1,0 +1,44 @@
+package dev.stallkeeper.simulator;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The options every command shares through its mixins ({@link TargetOptions}, {@link OutputOptions}). */
+class SharedOptionsTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"call queryInstance", "conformance", "scenario all --no-register", "load --rate 1"})
+    void everyCommandThatSignsCallbacksNeedsTheKey(String command) {
+        int exit = run(command + " --url http://127.0.0.1:9/ --key=");
+
+        assertThat(exit).as(err.toString()).isEqualTo(2);
+        assertThat(err.toString()).contains("--key (or KOOGALLERY_KEY) is required");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"call", "conformance", "load"})
+    void theUrlIsRequiredWhereTheCommandAlwaysCallsTheSeller(String command) {
+        assertThat(run(command + " --help")).isZero();
+        assertThat(out.toString()).contains(" --url=<url>").doesNotContain("[--url=<url>]");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"conformance", "scenario", "load"})
+    void theReportCommandsShareTheJsonOption(String command) {
+        assertThat(run(command + " --help")).isZero();
+        assertThat(out.toString()).contains("--json[=FILE]         Also write the report as JSON to FILE");
+    }
+
+    private int run(String commandLine) {
+        String[] args = commandLine.split(" ");
+        return Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+}
