@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stallkeeper.protocol.Activity;
 import dev.stallkeeper.protocol.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -12,7 +13,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -40,12 +40,8 @@ final class CallCommand implements Callable<Integer> {
                     + "upgradeInstance, changeInstanceCheck, orderNotify, ... (undocumented names are sent as well)")
     String activity;
 
-    @Option(names = "--url", required = true, description = "The seller's production address.")
-    URI url;
-
-    @Option(names = "--key", defaultValue = "${env:KOOGALLERY_KEY}",
-            description = "Key bound to the interface (default: env KOOGALLERY_KEY).")
-    String key;
+    @Mixin
+    TargetOptions target;
 
     @Option(names = "--field", paramLabel = "k=v", mapFallbackValue = "",
             description = "A string body field, repeatable: --field orderId=MOCKPERIODYEARNEW --field instanceId=...")
@@ -89,7 +85,7 @@ final class CallCommand implements Callable<Integer> {
             if (!KIT_INTERFACES.contains(activity)) {
                 err.println("warning: '" + activity + "' is not a documented Kit interface; sending it anyway");
             }
-            KitClient client = new KitClient(url, kitKey, CallbackClient.defaultHttpClient(), timeout);
+            KitClient client = new KitClient(target.url, kitKey, CallbackClient.defaultHttpClient(), timeout);
             KitClient.SignedKitCall signed = client.sign(kitBody());
             out.println("> POST " + client.uri(activity));
             out.println("> Content-Type: " + CallbackClient.REQUEST_CONTENT_TYPE);
@@ -106,14 +102,12 @@ final class CallCommand implements Callable<Integer> {
                 return 1;
             }
         } else {
-            if (key == null || key.isEmpty()) {
-                throw new ParameterException(spec.commandLine(), "--key (or KOOGALLERY_KEY) is required");
-            }
+            String key = target.key.require(spec);
             if (Activity.fromWire(activity).isEmpty()) {
                 err.println("warning: '" + activity + "' is not a documented activity; sending it anyway");
             }
             ObjectNode body = body();
-            CallbackClient client = new CallbackClient(url, key, CallbackClient.defaultHttpClient(), timeout);
+            CallbackClient client = new CallbackClient(target.url, key, CallbackClient.defaultHttpClient(), timeout);
             CallbackClient.SignedCallback signed = client.sign(body);
 
             out.println("> POST " + client.requestUri(signed.nonce(), signed.timestamp(), signed.signature()));

@@ -9,7 +9,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,12 +30,8 @@ final class ConformanceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--url", required = true, description = "The seller's production address.")
-    URI url;
-
-    @Option(names = "--key", defaultValue = "${env:KOOGALLERY_KEY}",
-            description = "Key bound to the basic interface (default: env KOOGALLERY_KEY).")
-    String key;
+    @Mixin
+    TargetOptions target;
 
     @Option(names = "--billing", defaultValue = "period", paramLabel = "MODE",
             description = "period, one-time, on-demand or package (default: ${DEFAULT-VALUE}).")
@@ -76,18 +71,12 @@ final class ConformanceCommand implements Callable<Integer> {
     @Option(names = "--no-security", negatable = false, description = "Leave out the security cases.")
     boolean noSecurity;
 
-    @Option(names = "--json", arity = "0..1", fallbackValue = JsonOutput.STDOUT, paramLabel = "FILE",
-            description = "Write the report as JSON to FILE, or alone: to standard output instead of the text.")
-    String json;
-
-    @Option(names = {"-v", "--verbose"}, description = "Show every request and answer, not only failed ones.")
-    boolean verbose;
+    @Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() throws Exception {
-        if (key == null || key.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "--key (or KOOGALLERY_KEY) is required");
-        }
+        String key = target.key.require(spec);
         ConformanceSuite.Billing mode;
         try {
             mode = ConformanceSuite.Billing.parse(billing);
@@ -125,18 +114,18 @@ final class ConformanceCommand implements Callable<Integer> {
                 options = options.live(opened.registry());
             }
             // Long enough to measure an answer that misses the deadline instead of cutting it off.
-            CallbackClient client = new CallbackClient(url, key, CallbackClient.defaultHttpClient(),
+            CallbackClient client = new CallbackClient(target.url, key, CallbackClient.defaultHttpClient(),
                     deadline.plusSeconds(10));
             ConformanceReport report = new ConformanceSuite(client, options).run();
-            if (json != null) {
-                if (!JsonOutput.write(json, report.toJson(), out, err)) {
+            if (output.json.requested()) {
+                if (!output.json.write(report.toJson(), out, err)) {
                     return 1;
                 }
-                if (!JsonOutput.STDOUT.equals(json)) {
-                    out.print(report.format(verbose));
+                if (!output.json.only()) {
+                    out.print(report.format(output.verbose));
                 }
             } else {
-                out.print(report.format(verbose));
+                out.print(report.format(output.verbose));
             }
             out.flush();
             return report.allPassed() ? 0 : 1;

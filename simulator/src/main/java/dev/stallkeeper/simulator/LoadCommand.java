@@ -2,6 +2,7 @@ package dev.stallkeeper.simulator;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -31,12 +32,8 @@ final class LoadCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--url", required = true, description = "The seller's production address.")
-    URI url;
-
-    @Option(names = "--key", defaultValue = "${env:KOOGALLERY_KEY}",
-            description = "Key bound to the basic interface (default: env KOOGALLERY_KEY).")
-    String key;
+    @Mixin
+    TargetOptions target;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Shape shape;
@@ -76,10 +73,8 @@ final class LoadCommand implements Callable<Integer> {
             description = "A request unanswered this long is an error (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
-    @Option(names = "--json", arity = "0..1", fallbackValue = JsonOutput.STDOUT, paramLabel = "FILE",
-            description = "Also write the summary as JSON to FILE, or alone: JSON to standard output instead of the "
-                    + "text.")
-    String json;
+    @Mixin
+    JsonOutput json;
 
     @Option(names = "--chart", paramLabel = "FILE",
             description = "Draw the latency percentile distribution to FILE (.svg, otherwise PNG).")
@@ -92,9 +87,8 @@ final class LoadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (key == null || key.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "--key (or KOOGALLERY_KEY) is required");
-        }
+        URI url = target.url;
+        String key = target.key.require(spec);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         LoadPlan plan;
@@ -104,14 +98,14 @@ final class LoadCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        if (json != null && !JsonOutput.STDOUT.equals(json) && !writable(Path.of(json), err)) {
+        if (json.file() != null && !writable(json.file(), err)) {
             return 1;
         }
         if (chart != null && !writable(chart, err)) {
             return 1;
         }
         CallbackClient client = new CallbackClient(url, key, CallbackClient.defaultHttpClient(), timeout);
-        boolean jsonOnly = JsonOutput.STDOUT.equals(json);
+        boolean jsonOnly = json.only();
         PrintWriter text = jsonOnly ? err : out;
         text.printf("load %s: %s for %ds after %ds warm-up, mix %s%n", url,
                 plan.openLoop() ? plan.rate() + " requests/s (open loop)"
@@ -132,8 +126,8 @@ final class LoadCommand implements Callable<Integer> {
             out.print(report.format());
             out.flush();
         }
-        if (json != null && JsonOutput.write(json, report.toJson(), out, err) && !jsonOnly) {
-            out.println("summary written to " + json);
+        if (json.requested() && json.write(report.toJson(), out, err) && !jsonOnly) {
+            out.println("summary written to " + json.target);
         }
         if (chart != null) {
             String title = String.format(java.util.Locale.ROOT, "%s, %s", url.getHost() + ":" + url.getPort(),

@@ -125,7 +125,7 @@ public final class OAuthProvider {
     private void authorize(HttpExchange exchange) throws IOException {
         try (exchange) {
             exchange.getRequestBody().readAllBytes();
-            Map<String, String> q = OpenApiServer.queryParams(exchange.getRequestURI().getRawQuery());
+            Map<String, String> q = HttpExchanges.queryParams(exchange.getRequestURI().getRawQuery());
             Client client = clients.get(q.getOrDefault("client_id", ""));
             String redirectUri = q.get("redirect_uri");
             if (client == null || redirectUri == null || !"code".equals(q.get("response_type"))) {
@@ -252,7 +252,7 @@ public final class OAuthProvider {
     private void logout(HttpExchange exchange) throws IOException {
         try (exchange) {
             exchange.getRequestBody().readAllBytes();
-            String target = OpenApiServer.queryParams(exchange.getRequestURI().getRawQuery()).get("redirect_url");
+            String target = HttpExchanges.queryParams(exchange.getRequestURI().getRawQuery()).get("redirect_url");
             if (target == null || target.isBlank()) {
                 oauthError(exchange, 400, "invalid_request", "redirect_url missing");
                 return;

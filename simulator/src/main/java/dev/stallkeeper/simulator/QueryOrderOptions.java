@@ -1,5 +1,6 @@
 package dev.stallkeeper.simulator;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.net.URI;
@@ -25,13 +26,8 @@ final class QueryOrderOptions {
                     + "through its admin API, signed with --ak/--sk.")
     URI serve;
 
-    @Option(names = "--ak", defaultValue = "${env:KOOGALLERY_AK}",
-            description = "Access key id the seller signs Query Order with (default: env KOOGALLERY_AK).")
-    String ak;
-
-    @Option(names = "--sk", defaultValue = "${env:KOOGALLERY_SK}",
-            description = "Secret access key (default: env KOOGALLERY_SK).")
-    String sk;
+    @Mixin
+    ApigKeys keys;
 
     @Option(names = "--usage-key", defaultValue = "${env:KOOGALLERY_KEY}",
             description = "With --openapi-port: key the usage pushes are signed with (default: the callback key).")
@@ -58,14 +54,13 @@ final class QueryOrderOptions {
         if (openApiPort != null && serve != null) {
             throw new IllegalArgumentException("give --openapi-port or --serve, not both");
         }
-        if (ak == null || ak.isBlank() || sk == null || sk.isBlank()) {
-            throw new IllegalArgumentException("--ak and --sk (or KOOGALLERY_AK/KOOGALLERY_SK) are required with "
-                    + (serve != null ? "--serve" : "--openapi-port"));
+        if (!keys.present()) {
+            throw new IllegalArgumentException(ApigKeys.missing(serve != null ? " with --serve" : " with --openapi-port"));
         }
         if (serve != null) {
-            return new Opened(new ServeAdminClient(serve, ak, sk), () -> { }, "orders registered in serve at " + serve);
+            return new Opened(new ServeAdminClient(serve, keys.ak, keys.sk), () -> { }, "orders registered in serve at " + serve);
         }
-        OpenApiServer server = OpenApiServer.start(openApiHost, openApiPort, ak, sk);
+        OpenApiServer server = OpenApiServer.start(openApiHost, openApiPort, keys.ak, keys.sk);
         server.setSynthesizeUnknown(true);
         server.setUsageKey(usageKey == null || usageKey.isBlank() ? callbackKey : usageKey);
         return new Opened(server, server::close, "Query Order served by this process at " + server.baseUri());

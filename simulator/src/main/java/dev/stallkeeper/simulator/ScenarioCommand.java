@@ -41,12 +41,12 @@ final class ScenarioCommand implements Callable<Integer> {
     @Option(names = "--print", paramLabel = "NAME", description = "Print a built-in scenario file and exit.")
     String print;
 
+    /** Not {@link TargetOptions}: optional here, as {@code --list} and {@code --print} call no seller. */
     @Option(names = "--url", description = "The seller's production address.")
     URI url;
 
-    @Option(names = "--key", defaultValue = "${env:KOOGALLERY_KEY}",
-            description = "Key bound to the basic interface (default: env KOOGALLERY_KEY).")
-    String key;
+    @Mixin
+    CallbackKey key;
 
     @Mixin
     QueryOrderOptions queryOrder;
@@ -63,12 +63,8 @@ final class ScenarioCommand implements Callable<Integer> {
             description = "Do not fail answers without Body-Sign (a wrong one still fails).")
     boolean allowMissingBodySign;
 
-    @Option(names = "--json", arity = "0..1", fallbackValue = JsonOutput.STDOUT, paramLabel = "FILE",
-            description = "Write the reports as JSON to FILE, or alone: to standard output instead of the text.")
-    String json;
-
-    @Option(names = {"-v", "--verbose"}, description = "Show every request and answer, not only failed ones.")
-    boolean verbose;
+    @Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() throws Exception {
@@ -97,9 +93,7 @@ final class ScenarioCommand implements Callable<Integer> {
         if (url == null) {
             throw new ParameterException(spec.commandLine(), "--url is required");
         }
-        if (key == null || key.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "--key (or KOOGALLERY_KEY) is required");
-        }
+        String callbackKey = key.require(spec);
         if (!noRegister && !queryOrder.any()) {
             throw new ParameterException(spec.commandLine(), "scenario orders must reach the seller's Query Order: "
                     + "give --openapi-port PORT or --serve URL (or --no-register if it knows them already)");
@@ -120,7 +114,7 @@ final class ScenarioCommand implements Callable<Integer> {
         try {
             if (!noRegister) {
                 try {
-                    opened = queryOrder.open(key);
+                    opened = queryOrder.open(callbackKey);
                 } catch (IllegalArgumentException e) {
                     throw new ParameterException(spec.commandLine(), e.getMessage());
                 } catch (UncheckedIOException e) {
@@ -130,7 +124,7 @@ final class ScenarioCommand implements Callable<Integer> {
                 err.println(opened.description());
                 err.flush();
             }
-            CallbackClient client = new CallbackClient(url, key, CallbackClient.defaultHttpClient(),
+            CallbackClient client = new CallbackClient(url, callbackKey, CallbackClient.defaultHttpClient(),
                     deadline.plusSeconds(10));
             ScenarioRunner runner = new ScenarioRunner(client, opened == null ? null : opened.registry(), deadline,
                     !allowMissingBodySign);
@@ -141,12 +135,12 @@ final class ScenarioCommand implements Callable<Integer> {
                 ScenarioReport report = runner.run(s);
                 ok &= report.allPassed();
                 reports.add(report.toJson());
-                if (!JsonOutput.STDOUT.equals(json)) {
-                    out.print(report.format(verbose));
+                if (!output.json.only()) {
+                    out.print(report.format(output.verbose));
                     out.flush();
                 }
             }
-            if (json != null && !JsonOutput.write(json, reports, out, err)) {
+            if (output.json.requested() && !output.json.write(reports, out, err)) {
                 return 1;
             }
             out.flush();

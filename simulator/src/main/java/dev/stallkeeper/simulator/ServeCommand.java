@@ -2,6 +2,7 @@ package dev.stallkeeper.simulator;
 
 import dev.stallkeeper.protocol.order.QueryOrder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -40,13 +41,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8180", description = "Port, 0 for any free one (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--ak", defaultValue = "${env:KOOGALLERY_AK}",
-            description = "Access key id callers must sign with (default: env KOOGALLERY_AK).")
-    String ak;
-
-    @Option(names = "--sk", defaultValue = "${env:KOOGALLERY_SK}",
-            description = "Secret access key (default: env KOOGALLERY_SK; prefer it to keep the secret out of ps).")
-    String sk;
+    @Mixin
+    ApigKeys keys;
 
     @Option(names = "--synthesize",
             description = "Answer unknown order ids with a synthesized NEW monthly order (for load tests).")
@@ -66,13 +62,13 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (ak == null || ak.isBlank() || sk == null || sk.isBlank()) {
-            throw new ParameterException(spec.commandLine(), "--ak and --sk (or KOOGALLERY_AK/KOOGALLERY_SK) are required");
+        if (!keys.present()) {
+            throw new ParameterException(spec.commandLine(), ApigKeys.missing(""));
         }
         PrintWriter out = spec.commandLine().getOut();
         OpenApiServer server;
         try {
-            server = OpenApiServer.start(host, port, ak, sk);
+            server = OpenApiServer.start(host, port, keys.ak, keys.sk);
         } catch (UncheckedIOException e) {
             spec.commandLine().getErr().println(e.getMessage() + ": " + e.getCause().getMessage());
             return 1;

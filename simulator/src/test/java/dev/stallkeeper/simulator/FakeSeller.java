@@ -64,7 +64,7 @@ final class FakeSeller implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            Map<String, String> params = OpenApiServer.queryParams(exchange.getRequestURI().getRawQuery());
+            Map<String, String> params = HttpExchanges.queryParams(exchange.getRequestURI().getRawQuery());
             boolean valid = params.get("signature") != null && V2Signature.verify(key, params.get("nonce"),
                     params.get("timestamp"), body, params.get("signature"));
             received.add(new Received(params, body, valid));

@@ -12,11 +12,14 @@ import dev.stallkeeper.protocol.order.QueryOrderResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -217,5 +220,65 @@ class OpenApiServerUsageTest {
     @Test
     void formatsUsageTimes() {
         assertThat(KooTime.formatUsage(Instant.parse("2026-11-14T01:02:03Z"))).isEqualTo("20261114T010203Z");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"GET, nope", "POST, nope", "GET, orders", "GET, faults", "POST, usage-records", "DELETE, orders",
+            "POST, orders/x", "POST, ''"})
+    void unknownRoutesAndKnownPathsWithTheWrongMethodAreNotFound(String method, String path) throws Exception {
+        HttpResponse<String> response = admin(method, path, "{}", SK);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        JsonNode body = Json.mapper().readTree(response.body());
+        assertThat(body.path("resultCode").asText()).isEqualTo("MKT.0199");
+        assertThat(body.path("resultMsg").asText())
+                .isEqualTo("No such API in the simulator: " + OpenApiServer.ADMIN_PREFIX + path);
+    }
+
+    @Test
+    void theSignatureIsCheckedBeforeTheRoute() throws Exception {
+        HttpResponse<String> response = admin("GET", "nope", "", "not-the-sk");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(Json.mapper().readTree(response.body()).path("resultCode").asText()).isEqualTo("MKT.0154");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "orders    | []                  | Invalid parameter: orders need an orderId",
+            "instances | {\"x\":1}           | Invalid parameter: instanceIds must be a list",
+            "faults    | {\"api\":\"nope\"}  | Invalid parameter: api must be queryOrder, usage or usageLostAnswer",
+            "faults    | {\"api\":\"usage\",\"count\":-1} | Invalid parameter: n must be >= 0",
+            "outage    | {\"api\":\"query\"} | Invalid parameter: api must be usage"})
+    void aBodyTheRouteCannotUseIsAnInvalidParameter(String path, String body, String message) throws Exception {
+        HttpResponse<String> response = admin("POST", path, body, SK);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode answer = Json.mapper().readTree(response.body());
+        assertThat(answer.path("resultCode").asText()).isEqualTo("MKT.0101");
+        assertThat(answer.path("resultMsg").asText()).isEqualTo(message);
+    }
+
+    @Test
+    void pathsBelowQueryOrderAndUsagePushAreNotFound() throws Exception {
+        for (String path : new String[] {QueryOrder.PATH + "/x", UsageReceiver.PATH + "/x", "/elsewhere"}) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.baseUri() + path))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+            assertThat(response.body()).as(path).contains("No such API in the simulator: " + path);
+        }
+        assertThat(server.queryOrderCount()).isZero();
+    }
+
+    private HttpResponse<String> admin(String method, String path, String body, String sk) throws Exception {
+        URI uri = URI.create(server.baseUri() + OpenApiServer.ADMIN_PREFIX + path);
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        Map<String, String> headers = ApigSigner.sign(method, uri, Map.of("Content-Type", "application/json"), bytes,
+                AK, sk, Instant.now());
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).method(method, bytes.length == 0
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(bytes));
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -90,7 +90,7 @@ final class ReferenceSeller implements AutoCloseable {
                 oversized = body.length > MAX_BODY;
                 in.transferTo(java.io.OutputStream.nullOutputStream());
             }
-            Map<String, String> q = OpenApiServer.queryParams(exchange.getRequestURI().getRawQuery());
+            Map<String, String> q = HttpExchanges.queryParams(exchange.getRequestURI().getRawQuery());
             ObjectNode answer = answer(body, oversized, q.get("signature"), q.get("timestamp"), q.get("nonce"));
             byte[] bytes = Json.write(answer);
             if (breakage == Breakage.SLOW_QUERY && "queryInstance".equals(activityOf(body))) {
