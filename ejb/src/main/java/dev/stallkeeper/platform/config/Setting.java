@@ -2,6 +2,7 @@ package dev.stallkeeper.platform.config;
 
 import static dev.stallkeeper.platform.config.Setting.Context.AUDIT;
 import static dev.stallkeeper.platform.config.Setting.Context.BILLING;
+import static dev.stallkeeper.platform.config.Setting.Context.CATALOG;
 import static dev.stallkeeper.platform.config.Setting.Context.NOTIFICATION;
 import static dev.stallkeeper.platform.config.Setting.Context.PLATFORM;
 import static dev.stallkeeper.platform.config.Setting.Context.PROVISIONING;
@@ -118,13 +119,13 @@ public enum Setting {
             APPLICATION),
     STALLKEEPER_PLATFORM_FEE_PERCENT_BY_TYPE(BILLING, null, false,
             "fee exceptions per product type, e.g. LICENSE=10,API=3.5", APPLICATION),
-    STALLKEEPER_PRODUCT_TYPES(BILLING, null, false, "the product type of each productId, e.g. OFFI123=LICENSE",
+    STALLKEEPER_PRODUCT_TYPES(CATALOG, null, false, "the product type of each productId, e.g. OFFI123=LICENSE",
             APPLICATION),
-    STALLKEEPER_DEFAULT_PRODUCT_TYPE(BILLING, "SAAS", false, "the type of products not in STALLKEEPER_PRODUCT_TYPES",
+    STALLKEEPER_DEFAULT_PRODUCT_TYPE(CATALOG, "SAAS", false, "the type of products not in STALLKEEPER_PRODUCT_TYPES",
             APPLICATION),
-    STALLKEEPER_SUPERVISED_PRODUCT_TYPES(BILLING, "LICENSE,MANUAL_SERVICE,HARDWARE,APP_ORCHESTRATION", false,
+    STALLKEEPER_SUPERVISED_PRODUCT_TYPES(CATALOG, "LICENSE,MANUAL_SERVICE,HARDWARE,APP_ORCHESTRATION", false,
             "product types whose new purchases go through service supervision", APPLICATION),
-    STALLKEEPER_SUPERVISED_PRODUCTS(BILLING, null, false,
+    STALLKEEPER_SUPERVISED_PRODUCTS(CATALOG, null, false,
             "productIds of other types that are supervised (SaaS provisioned after acceptance)", APPLICATION),
 
     // --- supervision ----------------------------------------------------------------------------------------
@@ -160,7 +161,7 @@ public enum Setting {
             APPLICATION),
     STALLKEEPER_NOTIFY_TO(NOTIFICATION, null, false, "the seller's addresses (comma-separated) for notifications",
             APPLICATION),
-    STALLKEEPER_NOTIFY_FAILURE_PERCENT(NOTIFICATION, "20", false, "hourly callback failure rate (%) that warns",
+    STALLKEEPER_NOTIFY_FAILURE_PERCENT(AUDIT, "20", false, "hourly callback failure rate (%) that warns",
             APPLICATION),
     STALLKEEPER_MAIL_MAX_ATTEMPTS(NOTIFICATION, "10", false, "SMTP attempts before an e-mail is parked", APPLICATION),
 
@@ -190,7 +191,7 @@ public enum Setting {
 
     /** The bounded context that owns a setting; the settings page groups by it, in this order. */
     public enum Context {
-        PLATFORM, PROVISIONING, AUDIT, BILLING, SUPERVISION, TENANCY, NOTIFICATION, USAGE, SECURITY;
+        PLATFORM, PROVISIONING, CATALOG, AUDIT, BILLING, SUPERVISION, TENANCY, NOTIFICATION, USAGE, SECURITY;
 
         /** Lower-case, as in message keys ({@code settings.context.billing}) and docs/configuration.md. */
         public String key() {
