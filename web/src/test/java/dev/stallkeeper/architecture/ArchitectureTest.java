@@ -74,6 +74,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void infrastructureServesTheApplicationLayerAndNeverCallsIt() {
+        noClasses().that().resideInAPackage("dev.stallkeeper..infrastructure..")
+                .should().dependOnClassesThat().resideInAPackage("dev.stallkeeper..application..")
+                .because("application services use their infrastructure (SQL, external systems), not the reverse")
+                .check(classes);
+    }
+
+    @Test
     void webAndBatchNeverUseInfrastructure() {
         noClasses().that().resideInAnyPackage("dev.stallkeeper.web..", "dev.stallkeeper.batch..")
                 .should().dependOnClassesThat().resideInAPackage("dev.stallkeeper..infrastructure..")

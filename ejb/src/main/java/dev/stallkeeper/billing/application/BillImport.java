@@ -2,6 +2,7 @@ package dev.stallkeeper.billing.application;
 
 import dev.stallkeeper.billing.domain.Bill;
 import dev.stallkeeper.billing.domain.BillingException;
+import dev.stallkeeper.billing.domain.NewBill;
 import dev.stallkeeper.billing.domain.PaymentState;
 import dev.stallkeeper.billing.domain.SupervisionState;
 import dev.stallkeeper.billing.infrastructure.BillCsvFormat;

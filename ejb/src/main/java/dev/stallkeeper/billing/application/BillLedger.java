@@ -4,6 +4,7 @@ import dev.stallkeeper.billing.domain.Bill;
 import dev.stallkeeper.billing.domain.BillKind;
 import dev.stallkeeper.billing.domain.BillingException;
 import dev.stallkeeper.billing.domain.Cny;
+import dev.stallkeeper.billing.domain.NewBill;
 import dev.stallkeeper.billing.domain.PaymentState;
 import dev.stallkeeper.billing.domain.SupervisionState;
 import dev.stallkeeper.billing.infrastructure.SettlingGate;

@@ -1,6 +1,6 @@
 package dev.stallkeeper.billing.infrastructure;
 
-import dev.stallkeeper.billing.application.NewBill;
+import dev.stallkeeper.billing.domain.NewBill;
 import dev.stallkeeper.billing.domain.Bill;
 import dev.stallkeeper.billing.domain.BillKind;
 import dev.stallkeeper.billing.domain.BillRowError;

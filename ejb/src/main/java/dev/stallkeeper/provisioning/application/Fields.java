@@ -2,6 +2,7 @@ package dev.stallkeeper.provisioning.application;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stallkeeper.provisioning.domain.InvalidRequestException;
 
 /** Reading KooGallery's string fields with their documented limits; anything else is a 000002. */
 final class Fields {

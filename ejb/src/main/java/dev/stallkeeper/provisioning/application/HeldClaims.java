@@ -1,5 +1,6 @@
 package dev.stallkeeper.provisioning.application;
 
+import dev.stallkeeper.provisioning.domain.WorkClaim;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;

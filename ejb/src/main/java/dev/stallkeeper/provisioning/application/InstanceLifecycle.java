@@ -10,6 +10,7 @@ import dev.stallkeeper.provisioning.domain.LifecycleEvent;
 import dev.stallkeeper.provisioning.domain.LifecycleException;
 import dev.stallkeeper.provisioning.domain.OrderLineSnapshot;
 import dev.stallkeeper.provisioning.domain.WorkItem;
+import dev.stallkeeper.provisioning.infrastructure.ProvisioningStore;
 import dev.stallkeeper.provisioning.spi.ChangeCheck;
 import dev.stallkeeper.provisioning.spi.ProductSpec;
 import dev.stallkeeper.provisioning.spi.Provisioner;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stallkeeper.protocol.KooTime;
 import dev.stallkeeper.protocol.order.QueryOrder;
+import dev.stallkeeper.provisioning.domain.InvalidRequestException;
 import dev.stallkeeper.provisioning.domain.OrderLineSnapshot;
 import java.math.BigDecimal;
 import java.time.Clock;

@@ -12,8 +12,10 @@ import dev.stallkeeper.protocol.ProduceResponse;
 import dev.stallkeeper.protocol.ResultCode;
 import dev.stallkeeper.provisioning.domain.Instance;
 import dev.stallkeeper.provisioning.domain.InstanceState;
+import dev.stallkeeper.provisioning.domain.InvalidRequestException;
 import dev.stallkeeper.provisioning.domain.OrderLineSnapshot;
 import dev.stallkeeper.platform.openapi.QueryOrderException;
+import dev.stallkeeper.provisioning.infrastructure.ProvisioningStore;
 import dev.stallkeeper.provisioning.spi.ProductSpec;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
@@ -49,6 +51,9 @@ public class ProduceService {
 
     @Inject
     ProvisioningStore store;
+
+    @Inject
+    InlineOrderLines inlineLines;
 
     @Inject
     WorkRunner runner;
@@ -170,7 +175,7 @@ public class ProduceService {
         }
         if (request.inlineLine() != null) {
             try {
-                store.rememberInline(request.inlineLine());
+                inlineLines.remember(request.inlineLine());
             } catch (EJBException e) {
                 LOG.debugf("Order line %s already known", request.orderLineId());
             }

@@ -5,6 +5,7 @@ import dev.stallkeeper.provisioning.domain.InstanceEvent;
 import dev.stallkeeper.provisioning.domain.InstanceState;
 import dev.stallkeeper.provisioning.domain.LifecycleEvent;
 import dev.stallkeeper.provisioning.domain.OrderLineSnapshot;
+import dev.stallkeeper.provisioning.domain.WorkClaim;
 import dev.stallkeeper.provisioning.domain.WorkItem;
 import dev.stallkeeper.provisioning.spi.AppAccess;
 import dev.stallkeeper.provisioning.spi.ProductSpec;

@@ -1,5 +1,6 @@
 package dev.stallkeeper.provisioning.application;
 
+import dev.stallkeeper.provisioning.domain.WorkClaim;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;

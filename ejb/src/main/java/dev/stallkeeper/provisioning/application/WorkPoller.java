@@ -1,6 +1,8 @@
 package dev.stallkeeper.provisioning.application;
 
 import dev.stallkeeper.platform.QuietLog;
+import dev.stallkeeper.provisioning.domain.WorkClaim;
+import dev.stallkeeper.provisioning.infrastructure.ProvisioningStore;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;

@@ -1,5 +1,7 @@
 package dev.stallkeeper.provisioning.application;
 
+import dev.stallkeeper.provisioning.domain.WorkClaim;
+import dev.stallkeeper.provisioning.infrastructure.ProvisioningStore;
 import dev.stallkeeper.provisioning.spi.ProvisioningException;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJBException;

@@ -2,7 +2,7 @@ package dev.stallkeeper.usage.application;
 
 import dev.stallkeeper.billing.application.BillLedger;
 import dev.stallkeeper.billing.application.BillingSettings;
-import dev.stallkeeper.billing.application.NewBill;
+import dev.stallkeeper.billing.domain.NewBill;
 import dev.stallkeeper.billing.domain.BillKind;
 import dev.stallkeeper.billing.domain.PaymentState;
 import dev.stallkeeper.billing.domain.SupervisionState;

@@ -2,7 +2,7 @@ package dev.stallkeeper.billing.infrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stallkeeper.billing.application.NewBill;
+import dev.stallkeeper.billing.domain.NewBill;
 import dev.stallkeeper.billing.domain.BillKind;
 import dev.stallkeeper.billing.domain.BillRowError;
 import dev.stallkeeper.billing.domain.PaymentState;

@@ -1,4 +1,4 @@
-package dev.stallkeeper.provisioning.application;
+package dev.stallkeeper.provisioning.domain;
 
 import jakarta.ejb.ApplicationException;
 

@@ -1,8 +1,5 @@
-package dev.stallkeeper.billing.application;
+package dev.stallkeeper.billing.domain;
 
-import dev.stallkeeper.billing.domain.BillKind;
-import dev.stallkeeper.billing.domain.PaymentState;
-import dev.stallkeeper.billing.domain.SupervisionState;
 import java.math.BigDecimal;
 import java.time.Instant;
 

@@ -1,9 +1,10 @@
-package dev.stallkeeper.provisioning.application;
+package dev.stallkeeper.provisioning.infrastructure;
 
 import dev.stallkeeper.platform.StallkeeperConfig;
 import dev.stallkeeper.provisioning.domain.Instance;
 import dev.stallkeeper.provisioning.domain.InstanceEvent;
-import dev.stallkeeper.provisioning.domain.OrderLineSnapshot;
+import dev.stallkeeper.provisioning.domain.InvalidRequestException;
+import dev.stallkeeper.provisioning.domain.WorkClaim;
 import dev.stallkeeper.provisioning.domain.WorkItem;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -38,8 +39,6 @@ public class ProvisioningStore {
     @Inject
     StallkeeperConfig config;
 
-    @Inject
-    OrderLines orderLines;
 
     /**
      * The instance for an order line, and whether this call created it. A call that created it also holds the
@@ -227,11 +226,6 @@ public class ProvisioningStore {
         }
     }
 
-    /** Keeps the order line an inline newInstance carried, so that provisioning need not ask Query Order. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void rememberInline(OrderLineSnapshot line) {
-        orderLines.remember(line);
-    }
 
     public Optional<Instance> find(String instanceId) {
         return Optional.ofNullable(em.find(Instance.class, instanceId));
