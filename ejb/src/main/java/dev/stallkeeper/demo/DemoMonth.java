@@ -259,7 +259,7 @@ public class DemoMonth {
         }
         LOG.infof("Demo month loaded in %d ms: %d steps, instances %s, callback answers %s",
                 (System.nanoTime() - started) / 1_000_000, steps.size(), instances.countByState(), answers);
-        LOG.infof("Demo timing (ms): %s", timing);
+        LOG.debugf("Demo month, milliseconds by kind of step: %s", timing);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
