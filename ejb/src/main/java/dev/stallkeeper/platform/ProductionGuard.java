@@ -38,18 +38,26 @@ public class ProductionGuard {
         List<String> problems = problems(config);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Stallkeeper does not start on PostgreSQL with the quick start's demo"
-                    + " secrets or without a data key: " + String.join("; ", problems)
+                    + " secrets or data, or without a data key: " + String.join("; ", problems)
                     + ". Set your own values (see README.md, Configuration).");
         }
     }
 
+    /** Whether {@code config} points the application at PostgreSQL (a real installation, not the quick start). */
+    public static boolean onPostgreSql(StallkeeperConfig config) {
+        Optional<String> url = config.value("STALLKEEPER_DB_URL").or(() -> config.value("POSTGRESQL_URL"));
+        return url.isPresent() && url.get().startsWith("jdbc:postgresql:");
+    }
+
     /** What is wrong with {@code config} for a production start; empty on the embedded database. */
     static List<String> problems(StallkeeperConfig config) {
-        Optional<String> url = config.value("STALLKEEPER_DB_URL").or(() -> config.value("POSTGRESQL_URL"));
-        if (url.isEmpty() || !url.get().startsWith("jdbc:postgresql:")) {
+        if (!onPostgreSql(config)) {
             return List.of();
         }
         List<String> problems = new ArrayList<>();
+        if (config.demoData()) {
+            problems.add("STALLKEEPER_DEMO_DATA is true: the demo month is for the quick start's embedded database only");
+        }
         DEMO_VALUES.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             boolean demo = config.value(e.getKey()).map(v -> Arrays.stream(v.split(","))
                     .anyMatch(part -> part.trim().equals(e.getValue()))).orElse(false);

@@ -57,4 +57,17 @@ class ProductionGuardTest {
                 "stallkeeper.data.key", OWN_DATA_KEY))))
                 .containsExactly("KOOGALLERY_KEY is the quick start's 'demo-key'");
     }
+
+    @Test
+    void demoDataIsRefusedOnPostgreSqlOnly() {
+        assertThat(ProductionGuard.problems(new StallkeeperConfig(Map.of("POSTGRESQL_URL", "jdbc:postgresql://db/s",
+                "STALLKEEPER_DATA_KEY", OWN_DATA_KEY, "STALLKEEPER_DEMO_DATA", "true"), Map.of())))
+                .containsExactly("STALLKEEPER_DEMO_DATA is true: the demo month is for the quick start's embedded"
+                        + " database only");
+        assertThat(ProductionGuard.problems(new StallkeeperConfig(Map.of("STALLKEEPER_DEMO_DATA", "true"), Map.of())))
+                .as("the quick start").isEmpty();
+        assertThat(ProductionGuard.onPostgreSql(new StallkeeperConfig(Map.of(), Map.of(
+                "stallkeeper.db.url", "jdbc:postgresql://db/s")))).isTrue();
+        assertThat(ProductionGuard.onPostgreSql(new StallkeeperConfig(Map.of(), Map.of()))).isFalse();
+    }
 }

@@ -58,6 +58,14 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** The quick start's demo month drives every context; nothing may need it (removing it removes only the demo). */
+    @Test
+    void nothingDependsOnTheDemo() {
+        noClasses().that().resideOutsideOfPackage("dev.stallkeeper.demo..")
+                .should().dependOnClassesThat().resideInAPackage("dev.stallkeeper.demo..")
+                .check(classes);
+    }
+
     @Test
     void theDomainAndApplicationLayersUseNoHttpFacesBatchOrServletTypes() {
         noClasses().that().resideInAnyPackage("..domain..", "..application..")
@@ -128,7 +136,7 @@ class ArchitectureTest {
     void everyContextSaysWhatItOwnsAndMayUse() {
         Path ejb = moduleRoot().resolve("ejb/src/main/java/dev/stallkeeper");
         List<String> missing = new ArrayList<>();
-        for (String context : Stream.concat(CONTEXTS.stream(), Stream.of("platform")).toList()) {
+        for (String context : Stream.concat(CONTEXTS.stream(), Stream.of("platform", "demo")).toList()) {
             if (!Files.isRegularFile(ejb.resolve(context).resolve("package-info.java"))) {
                 missing.add(context);
             }
@@ -141,7 +149,7 @@ class ArchitectureTest {
     }
 
     private static String[] ejbPackages() {
-        return Stream.concat(CONTEXTS.stream(), Stream.of("platform"))
+        return Stream.concat(CONTEXTS.stream(), Stream.of("platform", "demo"))
                 .map(c -> "dev.stallkeeper." + c + "..").toArray(String[]::new);
     }
 

@@ -60,7 +60,8 @@ public enum Setting {
             "base64 AES key(s) sealing secrets at rest, comma-separated for rotation (the first seals); required on"
                     + " PostgreSQL",
             APPLICATION),
-    STALLKEEPER_DEMO_DATA(PLATFORM, "false", false, "load demo instances into an empty database (quick start)",
+    STALLKEEPER_DEMO_DATA(PLATFORM, "false", false,
+            "load the demo month into an empty embedded database (quick start; refused on PostgreSQL)",
             APPLICATION),
     STALLKEEPER_METRICS_TOKEN(PLATFORM, null, true,
             "bearer token(s) of GET /api/metrics, comma-separated for rotation; unset: metrics are off", APPLICATION),

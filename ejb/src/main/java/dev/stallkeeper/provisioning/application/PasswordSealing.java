@@ -19,7 +19,7 @@ import org.jboss.logging.Logger;
  */
 @Singleton
 @Startup
-@DependsOn({"SchemaMigrator", "DemoData"})
+@DependsOn("SchemaMigrator")
 public class PasswordSealing {
 
     private static final Logger LOG = Logger.getLogger(PasswordSealing.class);

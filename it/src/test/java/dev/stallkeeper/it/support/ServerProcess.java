@@ -42,12 +42,13 @@ public final class ServerProcess implements AutoCloseable {
 
     /**
      * @param name       folder name beside the Arquillian server (target/NAME)
-     * @param database   PostgreSQL database, dropped and created by {@link #prepare}
+     * @param database   PostgreSQL database, dropped and created by {@link #prepare}; null: the embedded H2
+     *                   database of the quick start ({@code standalone/data/stallkeeper} of the copy, fresh)
      * @param offset     port offset (HTTP 8080 + offset, management 9990 + offset)
      * @param properties extra {@code -Dkey=value} arguments
      */
     public ServerProcess(String name, String database, int offset, List<String> properties) {
-        if (!database.matches("[a-z_][a-z0-9_]*")) {
+        if (database != null && !database.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("unexpected database name " + database);
         }
         this.name = name;
@@ -85,12 +86,22 @@ public final class ServerProcess implements AutoCloseable {
 
     /** A fresh database and a copy of the provisioned server with {@code deployment} in it. */
     public ServerProcess prepare(EnterpriseArchive deployment) throws IOException, SQLException {
+        if (database != null) {
+            createDatabase();
+        }
+        return copyServer(deployment);
+    }
+
+    private void createDatabase() throws SQLException {
         try (Connection c = DriverManager.getConnection(System.getProperty("it.db.admin.url"),
                 System.getProperty("it.db.user"), System.getProperty("it.db.password"));
              Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
             s.execute("CREATE DATABASE " + database);
         }
+    }
+
+    private ServerProcess copyServer(EnterpriseArchive deployment) throws IOException {
         Path source = Path.of(System.getProperty("it.server.dir"));
         home = source.resolveSibling(name);
         deleteTree(home);
@@ -145,12 +156,14 @@ public final class ServerProcess implements AutoCloseable {
 
     private Path launch(List<String> moreProperties) throws IOException {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(),
-                "-Djboss.socket.binding.port-offset=" + offset,
-                "-Dstallkeeper.db.driver-class=org.postgresql.Driver",
-                "-Dstallkeeper.db.url=" + (serverJdbcUrl != null ? serverJdbcUrl : jdbcUrl()),
-                "-Dstallkeeper.db.user=" + System.getProperty("it.db.user"),
-                "-Dstallkeeper.db.password=" + System.getProperty("it.db.password"),
-                "-Dstallkeeper.data.key=" + System.getProperty("it.data.key")));
+                "-Djboss.socket.binding.port-offset=" + offset));
+        if (database != null) {
+            command.addAll(List.of("-Dstallkeeper.db.driver-class=org.postgresql.Driver",
+                    "-Dstallkeeper.db.url=" + (serverJdbcUrl != null ? serverJdbcUrl : jdbcUrl()),
+                    "-Dstallkeeper.db.user=" + System.getProperty("it.db.user"),
+                    "-Dstallkeeper.db.password=" + System.getProperty("it.db.password")));
+        }
+        command.add("-Dstallkeeper.data.key=" + System.getProperty("it.data.key"));
         command.addAll(properties); // after the defaults: a property given twice takes its last value
         command.addAll(moreProperties);
         Path log = home.resolve("console.log");
@@ -158,6 +171,10 @@ public final class ServerProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
+        if (database == null) { // as ./stallkeeper start: the embedded database whatever the environment says
+            List.of("POSTGRESQL_URL", "POSTGRESQL_USER", "POSTGRESQL_PASSWORD", "STALLKEEPER_DB_URL")
+                    .forEach(builder.environment()::remove);
+        }
         builder.environment().put("JBOSS_JAVA_SIZING", "-Xms256m -Xmx768m");
         process = builder.start();
         return log;
