@@ -158,6 +158,7 @@ public final class Browser
             driver.switchTo().alert().dismiss();
         }
         driver.get("about:blank");
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
         driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
     }
@@ -241,6 +242,63 @@ public final class Browser
     public void waitForPath(String path) {
         wait.until(ExpectedConditions.urlMatches("^https?://[^/]+" + Pattern.quote(path) + "([?#].*)?$"));
         waitUntilLoaded();
+    }
+
+    /**
+     * The header's link with that id, made visible the way a user would: the menu button pressed first when the
+     * menu is folded away (narrow screens), then the link's group opened.
+     */
+    public WebElement navLink(String id) {
+        WebElement link = byId(id);
+        if (!link.isDisplayed()) {
+            WebElement menuButton = find(By.cssSelector("header .menu-button"));
+            if (menuButton.isDisplayed() && !menuOpen()) {
+                menuButton.click();
+                wait.until(d -> menuOpen());
+            }
+            link.findElement(By.xpath("ancestor::details[1]/summary")).click();
+            wait.until(d -> link.isDisplayed());
+        }
+        return link;
+    }
+
+    /** Follows a link of the header (see {@link #navLink}) and waits for the page it leads to. */
+    public void nav(String id) {
+        clickAndWait(navLink(id));
+    }
+
+    /** True while the header's menu is open as a popover (narrow screens). */
+    public boolean menuOpen() {
+        return (Boolean) driver.executeScript("return document.getElementById('menu').matches(':popover-open')");
+    }
+
+    /**
+     * Lays the page out as on a screen of that size in CSS pixels: a phone ({@code mobile}, so that the page's
+     * viewport meta tag counts) or a desktop window. Undone before the next test.
+     */
+    public void viewport(int width, int height, boolean mobile) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+    }
+
+    /** Saves the whole page, below the fold too, as a PNG at {@code target}. */
+    public Path fullPageScreenshot(Path target) {
+        if (dialogOpen()) {
+            driver.switchTo().alert().dismiss();
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> size = (Map<String, Object>) driver.executeScript("const e = document.documentElement;"
+                + " return {width: Math.max(e.scrollWidth, e.clientWidth), height: Math.max(e.scrollHeight, e.clientHeight)};");
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", size.get("width"),
+                        "height", size.get("height"), "scale", 1)));
+        try {
+            Files.createDirectories(target.getParent());
+            Files.write(target, java.util.Base64.getDecoder().decode((String) shot.get("data")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return target;
     }
 
     /** Replaces the text of a field. */

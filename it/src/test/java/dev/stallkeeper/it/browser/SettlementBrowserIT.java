@@ -63,7 +63,7 @@ class SettlementBrowserIT {
     @Test
     void uploadsTheBillFileStartsARunWatchesItCompleteAndSeesTheStatements() throws IOException {
         browser.login(adminUser(), adminPassword());
-        browser.clickAndWait("nav-settlement");
+        browser.nav("nav-settlement");
         browser.waitForPath("/admin/settlement.xhtml");
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Settlement");
         assertThat(browser.byId("nav-settlement").getAttribute("aria-current")).isEqualTo("page");

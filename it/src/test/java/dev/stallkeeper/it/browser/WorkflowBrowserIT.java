@@ -58,7 +58,7 @@ class WorkflowBrowserIT {
     void aSupervisionIsRecordedAndWalkedToDeliveryInTheConsole() throws IOException {
         String order = "BSUP-" + RUN;
         browser.login(adminUser(), adminPassword());
-        browser.clickAndWait("nav-supervision");
+        browser.nav("nav-supervision");
         browser.waitForPath("/admin/supervisions.xhtml");
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Service supervision");
 
@@ -102,7 +102,7 @@ class WorkflowBrowserIT {
     void anInvoiceRequestIsRecordedAndIssuedWithItsPdfInTheConsole() throws IOException {
         String order = "BINV-" + RUN;
         browser.login(adminUser(), adminPassword());
-        browser.clickAndWait("nav-invoices");
+        browser.nav("nav-invoices");
         browser.waitForPath("/admin/invoices.xhtml");
         assertThat(browser.text("postage-rule")).contains("under 100 CNY");
 
@@ -161,7 +161,7 @@ class WorkflowBrowserIT {
         assertThat(browser.driver().findElements(By.id("nav-supervision"))).isEmpty();
         assertThat(browser.driver().findElements(By.id("nav-outbox"))).isEmpty();
         browser.clickAndWait("language:zh");
-        browser.clickAndWait("nav-invoices");
+        browser.nav("nav-invoices");
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("发票");
         assertThat(browser.text("postage-rule")).contains("不足 100 元");
         browser.screenshot("invoices-zh");
@@ -204,7 +204,7 @@ class WorkflowBrowserIT {
         long first = parkedMail("it-parked/" + RUN + "/1");
         long second = parkedMail("it-parked/" + RUN + "/2");
         browser.login(adminUser(), adminPassword());
-        browser.clickAndWait("nav-outbox");
+        browser.nav("nav-outbox");
         browser.waitForPath("/admin/outbox.xhtml");
         new Select(browser.byId("status")).selectByValue("PARKED");
         browser.clickAndWait("apply");

@@ -74,6 +74,11 @@ public class InstancesBean {
         return Arrays.stream(InstanceSearch.Sort.values()).map(Enum::name).toList();
     }
 
+    /** A filter is set or a later page asked for (the empty list then means "nothing matches"). */
+    public boolean isFiltered() {
+        return PageLinks.narrowed(page, q, customer, state, product, from, to);
+    }
+
     /** The query string of this view with another page number. */
     public String pageLink(int target) {
         StringBuilder s = new StringBuilder("?page=").append(Math.max(0, target));

@@ -41,6 +41,11 @@ public class OutboxBean extends ConsolePage {
         return Arrays.asList(OutboxMail.Status.values());
     }
 
+    /** The status filter is set or a later page asked for (the empty list then means "nothing matches"). */
+    public boolean isFiltered() {
+        return PageLinks.narrowed(page, status);
+    }
+
     /** The query string of this view (filter kept) with another page number. */
     public String pageLink(int target) {
         return PageLinks.query(target, getResult().size(), "status", status);

@@ -20,4 +20,20 @@ final class PageLinks {
         }
         return s.toString();
     }
+
+    /**
+     * True when the list is narrowed (a filter set) or shows a later page: its empty state then says that nothing
+     * matches, not that there is nothing yet.
+     */
+    static boolean narrowed(int page, String... filters) {
+        if (page > 0) {
+            return true;
+        }
+        for (String value : filters) {
+            if (value != null && !value.isBlank()) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

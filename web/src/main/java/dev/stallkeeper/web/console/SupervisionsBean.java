@@ -44,6 +44,11 @@ public class SupervisionsBean extends ConsolePage {
         return getResult().rows();
     }
 
+    /** A filter is set or a later page asked for (the empty list then means "nothing matches"). */
+    public boolean isFiltered() {
+        return PageLinks.narrowed(page, stage, orderId, stalled ? "true" : null);
+    }
+
     /** The query string of this view (filters kept) with another page number. */
     public String pageLink(int target) {
         return PageLinks.query(target, getResult().size(), "stage", stage, "orderId", orderId, "stalled",
