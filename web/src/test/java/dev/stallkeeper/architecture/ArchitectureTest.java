@@ -81,6 +81,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyWebUsesReadiness() {
+        noClasses().that().resideOutsideOfPackages("dev.stallkeeper.readiness..", "dev.stallkeeper.web..")
+                .should().dependOnClassesThat().resideInAPackage("dev.stallkeeper.readiness..")
+                .because("readiness composes several contexts for the go-live page; nothing builds on it")
+                .check(classes);
+    }
+
+    @Test
     void ejbNeverUsesWebOrBatch() {
         noClasses().that().resideInAnyPackage(ejbPackages())
                 .should().dependOnClassesThat().resideInAnyPackage("dev.stallkeeper.web..", "dev.stallkeeper.batch..")
@@ -133,7 +141,7 @@ class ArchitectureTest {
     }
 
     private static String[] ejbPackages() {
-        return Stream.concat(CONTEXTS.stream(), Stream.of("platform"))
+        return Stream.concat(CONTEXTS.stream(), Stream.of("platform", "readiness"))
                 .map(c -> "dev.stallkeeper." + c + "..").toArray(String[]::new);
     }
 
