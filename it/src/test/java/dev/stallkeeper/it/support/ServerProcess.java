@@ -39,6 +39,7 @@ public final class ServerProcess implements AutoCloseable {
     private Path home;
     private Process process;
     private String serverJdbcUrl;
+    private boolean embedded;
 
     /**
      * @param name       folder name beside the Arquillian server (target/NAME)
@@ -75,6 +76,16 @@ public final class ServerProcess implements AutoCloseable {
      */
     public ServerProcess databaseVia(String host, int port) {
         serverJdbcUrl = "jdbc:postgresql://" + host + ":" + port + "/" + database;
+        return this;
+    }
+
+    /**
+     * Runs the server on its embedded H2 database, as the quick start ({@code ./stallkeeper start}) does: no database
+     * settings are passed, and none of PostgreSQL's environment variables. {@link #prepare} still makes the
+     * PostgreSQL database (unused).
+     */
+    public ServerProcess embeddedDatabase() {
+        embedded = true;
         return this;
     }
 
@@ -145,12 +156,14 @@ public final class ServerProcess implements AutoCloseable {
 
     private Path launch(List<String> moreProperties) throws IOException {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(),
-                "-Djboss.socket.binding.port-offset=" + offset,
-                "-Dstallkeeper.db.driver-class=org.postgresql.Driver",
-                "-Dstallkeeper.db.url=" + (serverJdbcUrl != null ? serverJdbcUrl : jdbcUrl()),
-                "-Dstallkeeper.db.user=" + System.getProperty("it.db.user"),
-                "-Dstallkeeper.db.password=" + System.getProperty("it.db.password"),
-                "-Dstallkeeper.data.key=" + System.getProperty("it.data.key")));
+                "-Djboss.socket.binding.port-offset=" + offset));
+        if (!embedded) {
+            command.addAll(List.of("-Dstallkeeper.db.driver-class=org.postgresql.Driver",
+                    "-Dstallkeeper.db.url=" + (serverJdbcUrl != null ? serverJdbcUrl : jdbcUrl()),
+                    "-Dstallkeeper.db.user=" + System.getProperty("it.db.user"),
+                    "-Dstallkeeper.db.password=" + System.getProperty("it.db.password")));
+        }
+        command.add("-Dstallkeeper.data.key=" + System.getProperty("it.data.key"));
         command.addAll(properties); // after the defaults: a property given twice takes its last value
         command.addAll(moreProperties);
         Path log = home.resolve("console.log");
@@ -158,6 +171,9 @@ public final class ServerProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
+        if (embedded) {
+            builder.environment().keySet().removeIf(name -> name.startsWith("POSTGRESQL_") || name.startsWith("STALLKEEPER_DB_"));
+        }
         builder.environment().put("JBOSS_JAVA_SIZING", "-Xms256m -Xmx768m");
         process = builder.start();
         return log;
