@@ -120,6 +120,11 @@ class ReadinessIT {
         Console.ensureUser("it-golive-operator", "golive-operator-pass-0001", "operator");
         assertThat(get(Console.url("/api/admin/readiness"), "it-golive-operator", "golive-operator-pass-0001", Map.of())
                 .statusCode()).isEqualTo(403);
+        Console operator = Console.browser();
+        operator.login("it-golive-operator", "golive-operator-pass-0001");
+        assertThat(operator.get("/admin/index.xhtml").statusCode()).as("logged in").isEqualTo(200);
+        assertThat(operator.get("/admin/golive.xhtml").statusCode()).isEqualTo(403);
+        assertThat(operator.get("/admin/golive-report").statusCode()).isEqualTo(403);
         assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(Console.url("/api/admin/readiness/report"))
                 .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
     }
