@@ -170,6 +170,17 @@ class ReadinessIT {
                 System.getProperty("it.kit.key"), System.getProperty("it.data.key"), adminPassword());
     }
 
+    @Test
+    void theConsoleDownloadsTheSameReportWithItsSession() {
+        Console admin = Console.browser();
+        admin.login(adminUser(), adminPassword());
+        HttpResponse<String> report = admin.get("/admin/golive-report");
+        assertThat(report.statusCode()).isEqualTo(200);
+        assertThat(report.headers().firstValue("Content-Disposition").orElse(""))
+                .startsWith("attachment; filename=\"stallkeeper-publishing-report-");
+        assertThat(report.body()).contains("id=\"item-koogalleryKey\"").contains("What this report does not cover");
+    }
+
     /** The table row of the self-test case whose name starts with {@code name}. */
     private static String caseRow(String html, String name) {
         int at = html.indexOf("<tr class=\"case\"><td>" + name);
