@@ -92,14 +92,22 @@ public class Readiness {
                 ReadinessRules.clock(selfCheck.probeOpenApi(), config.signatureWindow()));
         CompletableFuture<ReadinessItem> smtp = async(() -> ReadinessRules.smtp(config.smtpHost(), config.smtpPort(),
                 config.notifyTo(), config.smtpHost().map(h -> smtpGreeting(h, config.smtpPort())).orElse(null)));
-        URI publicUrl = publicUrl(request);
+        URI publicUrl;
+        ReadinessItem https;
+        try {
+            publicUrl = publicUrl(request);
+            https = ReadinessRules.https(request, publicUrl, config.publicUrl().isPresent());
+        } catch (IllegalStateException malformed) {
+            publicUrl = request.derivedUrl();
+            https = ReadinessRules.malformedPublicUrl(malformed.getMessage());
+        }
         List<ReadinessItem> items = new ArrayList<>();
         items.add(ReadinessRules.koogalleryKey(config.koogalleryKeys()));
         items.add(ReadinessRules.kit(config.kitKeys(), config.kitPrivateKey().isPresent(),
                 config.kitPrivateKey().isPresent() && kit.sellerPrivateKeyUsable()));
         items.add(await(queryOrder, "queryOrder", started));
         items.add(await(clockItem, "clock", started));
-        items.add(ReadinessRules.https(request, publicUrl, config.publicUrl().isPresent()));
+        items.add(https);
         items.add(await(smtp, "smtp", started));
         items.add(ReadinessRules.debugCall(statistics.debugCalls(started.minus(ReadinessRules.DEBUG_CALL_WINDOW),
                 SELF_TEST_NONCE_PREFIX), started));
@@ -169,7 +177,11 @@ public class Readiness {
         }
     }
 
-    /** STALLKEEPER_PUBLIC_URL, else the address this request was sent to. */
+    /**
+     * STALLKEEPER_PUBLIC_URL, else the address this request was sent to.
+     *
+     * @throws IllegalStateException when STALLKEEPER_PUBLIC_URL is set but not scheme://host[:port]
+     */
     public URI publicUrl(RequestFacts request) {
         return config.publicUrl().orElseGet(request::derivedUrl);
     }

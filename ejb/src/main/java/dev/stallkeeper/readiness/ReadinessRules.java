@@ -161,6 +161,12 @@ public final class ReadinessRules {
         return green(id, where + " is HTTPS and this request arrived over HTTPS (" + request.how() + ").");
     }
 
+    /** STALLKEEPER_PUBLIC_URL set but unusable: red, and the address of the request stands in for it. */
+    public static ReadinessItem malformedPublicUrl(String problem) {
+        return red("https", problem + "; this request's address was used instead.",
+                "Set STALLKEEPER_PUBLIC_URL to https://your.domain, the address KooGallery calls.");
+    }
+
     /** What connecting to the SMTP server found: its greeting, or why there was none. */
     public record SmtpProbe(String greeting, String error) {
     }

@@ -133,6 +133,18 @@ class ReadinessRulesTest {
     }
 
     @Test
+    void anUnusablePublicUrlSettingIsRedAndSaysWhy() {
+        StallkeeperConfig bad = new StallkeeperConfig(Map.of("STALLKEEPER_PUBLIC_URL", "seller.example.com"), Map.of());
+        String problem = org.assertj.core.api.Assertions.catchThrowableOfType(bad::publicUrl,
+                IllegalStateException.class).getMessage();
+        ReadinessItem item = ReadinessRules.malformedPublicUrl(problem);
+        assertThat(item.status()).isEqualTo(RED);
+        assertThat(item.message()).contains("STALLKEEPER_PUBLIC_URL must be scheme://host[:port], got 'seller.example.com'");
+        assertThat(new StallkeeperConfig(Map.of("STALLKEEPER_PUBLIC_URL", "https://seller.example.com/"), Map.of())
+                .publicUrl()).contains(URI.create("https://seller.example.com"));
+    }
+
+    @Test
     void smtpNeedsAHostThatGreetsAndAnAddress() {
         SmtpProbe greets = new SmtpProbe("220 mail.example.com ESMTP", null);
         assertThat(ReadinessRules.smtp(Optional.empty(), 587, List.of("ops@example.com"), null).status()).isEqualTo(RED);
