@@ -33,6 +33,14 @@ public class ProductionGuard {
     @Inject
     StallkeeperConfig config;
 
+    /**
+     * The quick start's well-known value of a setting ({@code KOOGALLERY_KEY}: {@code demo-key}), if it has one: what
+     * the go-live checklist shows red.
+     */
+    public static Optional<String> demoValue(String envName) {
+        return Optional.ofNullable(DEMO_VALUES.get(envName));
+    }
+
     @PostConstruct
     void check() {
         List<String> problems = problems(config);

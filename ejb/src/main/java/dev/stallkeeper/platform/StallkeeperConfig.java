@@ -109,6 +109,28 @@ public class StallkeeperConfig {
         return URI.create(base);
     }
 
+    /**
+     * STALLKEEPER_PUBLIC_URL: scheme://host[:port] at which KooGallery reaches this server (the production address is
+     * this plus {@code /api/koogallery/produce}); empty when unset (the go-live checklist then derives it).
+     */
+    public Optional<URI> publicUrl() {
+        return value(Setting.STALLKEEPER_PUBLIC_URL).map(v -> {
+            String base = v;
+            while (base.endsWith("/")) {
+                base = base.substring(0, base.length() - 1);
+            }
+            try {
+                URI uri = new URI(base);
+                if (uri.getScheme() == null || uri.getHost() == null) {
+                    throw new IllegalStateException("STALLKEEPER_PUBLIC_URL must be scheme://host[:port], got '" + v + "'");
+                }
+                return uri;
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalStateException("STALLKEEPER_PUBLIC_URL must be scheme://host[:port], got '" + v + "'");
+            }
+        });
+    }
+
     /** Symmetric window for callback timestamps (KooGallery documents 60 s). */
     public Duration signatureWindow() {
         return Duration.ofSeconds(longValue(Setting.KOOGALLERY_SIGNATURE_WINDOW_SECONDS));

@@ -97,6 +97,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyWebUsesReadiness() {
+        noClasses().that().resideOutsideOfPackages("dev.stallkeeper.readiness..", "dev.stallkeeper.web..")
+                .should().dependOnClassesThat().resideInAPackage("dev.stallkeeper.readiness..")
+                .because("readiness composes several contexts for the go-live page; nothing builds on it")
+                .check(classes);
+    }
+
+    @Test
     void ejbNeverUsesWebOrBatch() {
         noClasses().that().resideInAnyPackage(ejbPackages())
                 .should().dependOnClassesThat().resideInAnyPackage("dev.stallkeeper.web..", "dev.stallkeeper.batch..")
@@ -149,7 +157,7 @@ class ArchitectureTest {
     }
 
     private static String[] ejbPackages() {
-        return Stream.concat(CONTEXTS.stream(), Stream.of("platform", "demo"))
+        return Stream.concat(CONTEXTS.stream(), Stream.of("platform", "demo", "readiness"))
                 .map(c -> "dev.stallkeeper." + c + "..").toArray(String[]::new);
     }
 

@@ -1,5 +1,6 @@
 package dev.stallkeeper.audit.application;
 
+import dev.stallkeeper.platform.SqlTimes;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -90,5 +91,35 @@ public class CallbackStatistics {
             consecutive++;
         }
         return new DelistingRisk(failed.longValue(), consecutive, DELISTING_LIMIT);
+    }
+
+    /**
+     * Debug calls ({@code testFlag=1}: KooGallery's debugging tool and its twice-daily dial tests) received since
+     * {@code since}: how many, how many were answered 000000, and the latest of each. Calls whose nonce starts with
+     * {@code ownNoncePrefix} (this server's own self-test) are left out, so that only calls from outside count.
+     */
+    public DebugCalls debugCalls(Instant since, String ownNoncePrefix) {
+        Object[] row = (Object[]) em.createNativeQuery("SELECT COUNT(*),"
+                        + " SUM(CASE WHEN result_code = '000000' THEN 1 ELSE 0 END),"
+                        + " MAX(CASE WHEN result_code = '000000' THEN received_at END)"
+                        + " FROM callback_log WHERE test_flag = TRUE AND refused = FALSE AND received_at >= ?1"
+                        + " AND (nonce IS NULL OR nonce NOT LIKE ?2)")
+                .setParameter(1, since.atOffset(ZoneOffset.UTC)).setParameter(2, ownNoncePrefix + "%")
+                .getSingleResult();
+        List<?> last = em.createNativeQuery("SELECT received_at, result_code, activity FROM callback_log"
+                        + " WHERE test_flag = TRUE AND refused = FALSE AND received_at >= ?1"
+                        + " AND (nonce IS NULL OR nonce NOT LIKE ?2) ORDER BY received_at DESC, id DESC")
+                .setParameter(1, since.atOffset(ZoneOffset.UTC)).setParameter(2, ownNoncePrefix + "%")
+                .setMaxResults(1).getResultList();
+        Object[] latest = last.isEmpty() ? null : (Object[]) last.get(0);
+        return new DebugCalls(((Number) row[0]).longValue(), row[1] == null ? 0 : ((Number) row[1]).longValue(),
+                row[2] == null ? null : SqlTimes.instant(row[2]),
+                latest == null ? null : SqlTimes.instant(latest[0]), latest == null ? null : (String) latest[1],
+                latest == null ? null : (String) latest[2]);
+    }
+
+    /** What {@link #debugCalls} found: counts, the last 000000 answer, and the latest call with its code. */
+    public record DebugCalls(long count, long answeredOk, Instant lastOkAt, Instant lastAt, String lastCode,
+                             String lastActivity) {
     }
 }

@@ -65,6 +65,10 @@ public enum Setting {
             APPLICATION),
     STALLKEEPER_METRICS_TOKEN(PLATFORM, null, true,
             "bearer token(s) of GET /api/metrics, comma-separated for rotation; unset: metrics are off", APPLICATION),
+    STALLKEEPER_PUBLIC_URL(PLATFORM, null, false,
+            "scheme://host[:port] at which KooGallery reaches this server, for the go-live checklist and the"
+                    + " publishing report's self-test; unset: derived from the admin's request",
+            APPLICATION),
 
     // --- provisioning: the production address and KooGallery's open APIs --------------------------------------
     KOOGALLERY_KEY(PROVISIONING, null, true,

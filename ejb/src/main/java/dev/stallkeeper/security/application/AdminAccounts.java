@@ -43,6 +43,16 @@ public class AdminAccounts {
         return em.createQuery("SELECT a FROM AdminAccount a ORDER BY a.username", AdminAccount.class).getResultList();
     }
 
+    /**
+     * The enabled accounts that {@code password} opens (at most {@code max} are tried, in name order: each try costs a
+     * PBKDF2 hash): the go-live checklist asks whether the quick start's password still works. Nothing is logged.
+     */
+    public List<String> enabledAccountsAccepting(char[] password, int max) {
+        List<Object[]> rows = em.createQuery("SELECT a.username, a.passwordHash FROM AdminAccount a"
+                + " WHERE a.enabled = TRUE ORDER BY a.username", Object[].class).setMaxResults(max).getResultList();
+        return rows.stream().filter(r -> hashing.verify(password, (String) r[1])).map(r -> (String) r[0]).toList();
+    }
+
     public Optional<AdminAccount> find(String username) {
         return Optional.ofNullable(username == null ? null : em.find(AdminAccount.class, username));
     }

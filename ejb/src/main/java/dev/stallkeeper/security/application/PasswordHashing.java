@@ -46,6 +46,15 @@ public class PasswordHashing {
         hash.verify(password, dummy);
     }
 
+    /** Whether {@code password} matches a stored hash of this format. */
+    public boolean verify(char[] password, String storedHash) {
+        try {
+            return storedHash != null && hash.verify(password, storedHash);
+        } catch (IllegalArgumentException e) {
+            return false; // not a hash of this format
+        }
+    }
+
     public String hash(char[] password) {
         return hash.generate(password);
     }

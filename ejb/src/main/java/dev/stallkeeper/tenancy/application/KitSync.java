@@ -36,6 +36,11 @@ public class KitSync {
     @Inject
     Clock clock;
 
+    /** Whether KOOGALLERY_KIT_PRIVATE_KEY is set and reads as an RSA private key (the go-live checklist asks). */
+    public boolean sellerPrivateKeyUsable() {
+        return keys.sellerPrivateKey().isPresent();
+    }
+
     public void apply(KitInterface kind, ObjectNode body) {
         Instant now = clock.instant();
         switch (kind) {

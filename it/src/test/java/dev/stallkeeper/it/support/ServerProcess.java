@@ -39,6 +39,7 @@ public final class ServerProcess implements AutoCloseable {
     private Path home;
     private Process process;
     private String serverJdbcUrl;
+    private boolean embedded;
 
     /**
      * @param name       folder name beside the Arquillian server (target/NAME)
@@ -77,6 +78,21 @@ public final class ServerProcess implements AutoCloseable {
     public ServerProcess databaseVia(String host, int port) {
         serverJdbcUrl = "jdbc:postgresql://" + host + ":" + port + "/" + database;
         return this;
+    }
+
+    /**
+     * Runs the server on its embedded H2 database, as the quick start ({@code ./stallkeeper start}) does: no database
+     * settings are passed, and none of PostgreSQL's environment variables. {@link #prepare} still makes the
+     * PostgreSQL database (unused).
+     */
+    public ServerProcess embeddedDatabase() {
+        embedded = true;
+        return this;
+    }
+
+    /** The embedded database: asked for, or no PostgreSQL database given. */
+    private boolean embedded() {
+        return embedded || database == null;
     }
 
     /** The server's folder (its log is {@code standalone/log/server.log}). */
@@ -157,7 +173,7 @@ public final class ServerProcess implements AutoCloseable {
     private Path launch(List<String> moreProperties) throws IOException {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/standalone.sh").toString(),
                 "-Djboss.socket.binding.port-offset=" + offset));
-        if (database != null) {
+        if (!embedded()) {
             command.addAll(List.of("-Dstallkeeper.db.driver-class=org.postgresql.Driver",
                     "-Dstallkeeper.db.url=" + (serverJdbcUrl != null ? serverJdbcUrl : jdbcUrl()),
                     "-Dstallkeeper.db.user=" + System.getProperty("it.db.user"),
@@ -171,9 +187,8 @@ public final class ServerProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
-        if (database == null) { // as ./stallkeeper start: the embedded database whatever the environment says
-            List.of("POSTGRESQL_URL", "POSTGRESQL_USER", "POSTGRESQL_PASSWORD", "STALLKEEPER_DB_URL")
-                    .forEach(builder.environment()::remove);
+        if (embedded()) { // as ./stallkeeper start: the embedded database whatever the environment says
+            builder.environment().keySet().removeIf(name -> name.startsWith("POSTGRESQL_") || name.startsWith("STALLKEEPER_DB_"));
         }
         builder.environment().put("JBOSS_JAVA_SIZING", "-Xms256m -Xmx768m");
         process = builder.start();

@@ -8,10 +8,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.stallkeeper.it.clock.TestClock;
 import dev.stallkeeper.it.support.Db;
 import dev.stallkeeper.it.support.Deployments;
+import dev.stallkeeper.it.support.MailServer;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
@@ -47,8 +47,7 @@ class InvoiceIT {
             .getBytes(StandardCharsets.US_ASCII);
 
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(
-            new ServerSetup(Integer.getInteger("it.smtp.port", 3125), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    static final GreenMailExtension SMTP = MailServer.extension();
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {

@@ -1,5 +1,6 @@
 package dev.stallkeeper.web.sso;
 
+import dev.stallkeeper.platform.HtmlEscape;
 import dev.stallkeeper.tenancy.application.SsoException;
 import dev.stallkeeper.tenancy.application.SsoService;
 import jakarta.ws.rs.core.CacheControl;
@@ -133,17 +134,6 @@ final class SsoErrorPage {
     }
 
     static String escape(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return HtmlEscape.text(s);
     }
 }
