@@ -69,7 +69,8 @@ class ConsoleLayoutBrowserIT {
             new Page("invoices", "/admin/invoices.xhtml"),
             new Page("users", "/admin/users.xhtml"),
             new Page("settings", "/admin/settings.xhtml"),
-            new Page("outbox", "/admin/outbox.xhtml"));
+            new Page("outbox", "/admin/outbox.xhtml"),
+            new Page("golive", "/admin/golive.xhtml"));
 
     /**
      * For every table and list in the page's main part: the ones with no row (an h:dataTable's empty row counts as
