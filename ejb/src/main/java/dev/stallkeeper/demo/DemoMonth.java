@@ -29,7 +29,6 @@ import dev.stallkeeper.provisioning.domain.WorkItem;
 import dev.stallkeeper.provisioning.infrastructure.ProvisioningStore;
 import dev.stallkeeper.supervision.application.Supervisions;
 import dev.stallkeeper.supervision.domain.Action;
-import dev.stallkeeper.supervision.domain.Supervision;
 import dev.stallkeeper.usage.application.ReportedUsage;
 import dev.stallkeeper.usage.application.UsageQueue;
 import dev.stallkeeper.usage.application.UsageReports;
@@ -576,16 +575,16 @@ public class DemoMonth {
         invoice(b[0], InvoiceMedium.ELECTRONIC, 9, null);                               // PENDING, overdue
         invoice(b[1], InvoiceMedium.PAPER, 1, null);                                    // PENDING
         invoice(b[2], InvoiceMedium.ELECTRONIC, 6, id -> {                               // ISSUED, its e-mail parked
-            at(daysAgo(5), "invoice issued", () -> invoices.issue(id[0], "DEMO-2026-0103", day(5), pdf, ACTOR));
+            at(daysAgo(5), "invoice issued", () -> invoices.issue(id[0], "DEMO-" + day(5).getYear() + "-0103", day(5), pdf, ACTOR));
             at(daysAgo(5).plusSeconds(60), "invoice e-mail queued", () -> invoices.email(id[0], ACTOR));
             at(daysAgo(5).plusSeconds(90), "invoice e-mail: no SMTP", this::parkMail);
         });
         invoice(b[3], InvoiceMedium.PAPER, 20, id -> {                                  // MAILED
-            at(daysAgo(18), "invoice issued", () -> invoices.issue(id[0], "DEMO-2026-0071", day(18), pdf, ACTOR));
+            at(daysAgo(18), "invoice issued", () -> invoices.issue(id[0], "DEMO-" + day(18).getYear() + "-0071", day(18), pdf, ACTOR));
             at(daysAgo(17), "invoice mailed", () -> invoices.mail(id[0], "SF Express", "SF1234567890123", ACTOR));
         });
         invoice(b[4], InvoiceMedium.ELECTRONIC, 25, id -> {                              // EMAILED
-            at(daysAgo(24), "invoice issued", () -> invoices.issue(id[0], "DEMO-2026-0064", day(24), pdf, ACTOR));
+            at(daysAgo(24), "invoice issued", () -> invoices.issue(id[0], "DEMO-" + day(24).getYear() + "-0064", day(24), pdf, ACTOR));
             at(daysAgo(24).plusSeconds(60), "invoice e-mailed", () -> {
                 invoices.email(id[0], ACTOR);
                 // the one e-mail that went out: the demo stands in for an SMTP server once
@@ -596,12 +595,12 @@ public class DemoMonth {
                 at(daysAgo(8), "invoice rejected", () -> invoices.reject(id[0],
                         "the tax id does not match the company name; please check and ask again", ACTOR)));
         invoice(b[6], InvoiceMedium.PAPER, 30, id -> {                                  // RETURNED
-            at(daysAgo(29), "invoice issued", () -> invoices.issue(id[0], "DEMO-2026-0042", day(29), pdf, ACTOR));
+            at(daysAgo(29), "invoice issued", () -> invoices.issue(id[0], "DEMO-" + day(29).getYear() + "-0042", day(29), pdf, ACTOR));
             at(daysAgo(28), "invoice mailed", () -> invoices.mail(id[0], "EMS", "EA123456789CN", ACTOR));
             at(daysAgo(10), "invoice returned", () -> invoices.returned(id[0], "returned before unsubscribing", ACTOR));
         });
         invoice(b[7], InvoiceMedium.ELECTRONIC, 3, id -> {                               // ISSUED, its e-mail parked
-            at(daysAgo(2), "invoice issued", () -> invoices.issue(id[0], "DEMO-2026-0110", day(2), pdf, ACTOR));
+            at(daysAgo(2), "invoice issued", () -> invoices.issue(id[0], "DEMO-" + day(2).getYear() + "-0110", day(2), pdf, ACTOR));
             at(daysAgo(2).plusSeconds(60), "invoice e-mail queued", () -> invoices.email(id[0], ACTOR));
             at(daysAgo(2).plusSeconds(90), "invoice e-mail: no SMTP", this::parkMail);
         });

@@ -1,11 +1,11 @@
 package dev.stallkeeper.readiness;
 
+import dev.stallkeeper.platform.Clocks;
 import dev.stallkeeper.platform.HtmlEscape;
 import dev.stallkeeper.readiness.Readiness.Checklist;
 import dev.stallkeeper.readiness.SelfTest.CaseResult;
 import dev.stallkeeper.readiness.SelfTest.Outside;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -19,7 +19,6 @@ import java.util.Map;
  */
 public final class PublishingReport {
 
-    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     /** The checklist items' titles, in the checklist's order. */
@@ -70,7 +69,7 @@ public final class PublishingReport {
                 .append(".RED,.FAIL{background:#f2dede}code{font-size:.95em}.note{color:#555}")
                 .append("</style></head><body>\n");
         h.append("<h1>Stallkeeper publishing report</h1>\n<p>Made ").append(e(utc(at))).append(" UTC (")
-                .append(e(STAMP.format(at.atZone(BEIJING)))).append(" Beijing time) for the public address <code>")
+                .append(e(STAMP.format(at.atZone(Clocks.BEIJING)))).append(" Beijing time) for the public address <code>")
                 .append(e(checklist.publicUrl().toString())).append("</code>. Production address tested: <code>")
                 .append(e(selfTest.produceAddress().toString())).append("</code>.</p>\n");
         h.append("<p>Go-live checklist: ").append(checklist.count(ReadinessItem.Status.GREEN)).append(" green, ")

@@ -4,7 +4,6 @@ import dev.stallkeeper.billing.domain.BillRowError;
 import dev.stallkeeper.platform.Problem;
 import dev.stallkeeper.platform.RefusedException;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** A bill file that was refused: nothing of it was imported. Each problem names its line. */
 public class BillImportException extends RefusedException {
@@ -23,9 +22,4 @@ public class BillImportException extends RefusedException {
         return errors;
     }
 
-    /** The message with the first 20 problems (for logs and the console). */
-    public String detail() {
-        return getMessage() + ": " + errors.stream().limit(20).map(BillRowError::toString)
-                .collect(Collectors.joining("; "));
-    }
 }

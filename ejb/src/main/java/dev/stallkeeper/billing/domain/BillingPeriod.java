@@ -1,5 +1,6 @@
 package dev.stallkeeper.billing.domain;
 
+import dev.stallkeeper.platform.Clocks;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -12,7 +13,7 @@ import java.time.ZoneId;
  */
 public record BillingPeriod(YearMonth month) implements Comparable<BillingPeriod> {
 
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId ZONE = Clocks.BEIJING;
 
     public BillingPeriod {
         if (month == null) {

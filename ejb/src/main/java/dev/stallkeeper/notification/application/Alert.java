@@ -1,7 +1,7 @@
 package dev.stallkeeper.notification.application;
 
 import java.time.Instant;
-import java.time.ZoneId;
+import dev.stallkeeper.platform.Clocks;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -11,7 +11,7 @@ import java.time.format.DateTimeFormatter;
 public record Alert(String eventKey, Outbox.Kind kind, String subject, String body) {
 
     private static final DateTimeFormatter BEIJING = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+            .withZone(Clocks.BEIJING);
 
     /** An instant as people read it in an alert: Beijing time to the minute. */
     public static String beijing(Instant instant) {

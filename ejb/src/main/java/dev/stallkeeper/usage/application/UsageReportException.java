@@ -14,16 +14,9 @@ public class UsageReportException extends RefusedException {
 
     public enum Reason { INVALID, CONFLICT }
 
-    private final Reason reason;
-
     public UsageReportException(Reason reason, String message, List<String> problems) {
         super(reason == Reason.CONFLICT ? "usage.conflict" : "usage.invalid", reason == Reason.CONFLICT, message,
                 problems.stream().map(Problem::of).toList());
-        this.reason = reason;
-    }
-
-    public Reason reason() {
-        return reason;
     }
 
 }

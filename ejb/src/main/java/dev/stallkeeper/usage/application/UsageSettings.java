@@ -1,5 +1,6 @@
 package dev.stallkeeper.usage.application;
 
+import dev.stallkeeper.platform.Clocks;
 import dev.stallkeeper.platform.StallkeeperConfig;
 import dev.stallkeeper.usage.domain.PushCadence;
 import dev.stallkeeper.usage.domain.PushWindow;
@@ -14,7 +15,7 @@ import java.util.Map;
 public class UsageSettings {
 
     /** Days of daily-billed products are Beijing days. */
-    public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId BEIJING = Clocks.BEIJING;
 
     @Inject
     StallkeeperConfig config;

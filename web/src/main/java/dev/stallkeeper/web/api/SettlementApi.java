@@ -75,7 +75,7 @@ public class SettlementApi {
             }
             return v;
         }).toList();
-        return imported(() -> billImport.importBills(values));
+        return imported(billImport.importBills(values));
     }
 
     /** The bill file (docs/settlement.md "Importing the bill export"), as text/csv. */
@@ -83,16 +83,11 @@ public class SettlementApi {
     @Path("bills")
     @Consumes("text/csv")
     public Map<String, Object> postBillFile(String csv) {
-        return imported(() -> billImport.importCsv(new StringReader(csv == null ? "" : csv)));
-    }
-
-    private interface Import {
-        BillImport.Result run();
+        return imported(billImport.importCsv(new StringReader(csv == null ? "" : csv)));
     }
 
     /** A refused file is a {@code BillImportException}: 400 with one problem per line (web/error). */
-    private static Map<String, Object> imported(Import work) {
-        BillImport.Result r = work.run();
+    private static Map<String, Object> imported(BillImport.Result r) {
         return Map.of("created", r.created(), "updated", r.updated(), "unchanged", r.unchanged());
     }
 

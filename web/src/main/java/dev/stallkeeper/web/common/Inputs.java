@@ -1,12 +1,12 @@
 package dev.stallkeeper.web.common;
 
+import dev.stallkeeper.platform.Clocks;
 import dev.stallkeeper.provisioning.application.InstanceSearch;
 import dev.stallkeeper.provisioning.domain.InstanceState;
 import dev.stallkeeper.security.domain.AccountException;
 import dev.stallkeeper.security.domain.Role;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
@@ -14,9 +14,6 @@ import java.util.Set;
 
 /** What the console's forms and the admin API's query parameters share: people's time zone and parsing. */
 public final class Inputs {
-
-    /** People read and type times in Beijing time. */
-    public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     private Inputs() {
     }
@@ -49,7 +46,7 @@ public final class Inputs {
             return null;
         }
         try {
-            return LocalDate.parse(s.strip()).atStartOfDay(BEIJING).toInstant();
+            return LocalDate.parse(s.strip()).atStartOfDay(Clocks.BEIJING).toInstant();
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("dates are yyyy-MM-dd, not " + s);
         }

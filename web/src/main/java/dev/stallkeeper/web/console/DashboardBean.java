@@ -1,14 +1,12 @@
 package dev.stallkeeper.web.console;
 
 import dev.stallkeeper.audit.application.CallbackStatistics;
+import dev.stallkeeper.billing.domain.BillingPeriod;
 import dev.stallkeeper.provisioning.application.InstanceReports;
-import dev.stallkeeper.web.common.Inputs;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -86,9 +84,7 @@ public class DashboardBean {
 
     public CallbackStatistics.DelistingRisk getRisk() {
         if (risk == null) {
-            Instant monthStart = ZonedDateTime.now(clock.withZone(Inputs.BEIJING)).withDayOfMonth(1)
-                    .toLocalDate().atStartOfDay(Inputs.BEIJING).toInstant();
-            risk = statistics.delistingRisk(monthStart);
+            risk = statistics.delistingRisk(BillingPeriod.containing(clock.instant()).start());
         }
         return risk;
     }

@@ -1,6 +1,6 @@
 package dev.stallkeeper.web.console;
 
-import dev.stallkeeper.web.common.Inputs;
+import dev.stallkeeper.platform.Clocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.time.Instant;
@@ -11,7 +11,7 @@ import java.time.format.DateTimeFormatter;
 @ApplicationScoped
 public class FormatBean {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(Inputs.BEIJING);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(Clocks.BEIJING);
 
     public String time(Instant instant) {
         return instant == null ? "" : TIME.format(instant);

@@ -1,12 +1,12 @@
 package dev.stallkeeper.web.console;
 
+import dev.stallkeeper.platform.Clocks;
 import dev.stallkeeper.platform.RefusedException;
 import dev.stallkeeper.supervision.application.Supervisions;
 import dev.stallkeeper.supervision.domain.Action;
 import dev.stallkeeper.supervision.domain.Supervision;
 import dev.stallkeeper.supervision.domain.SupervisionRules;
 import dev.stallkeeper.supervision.domain.SupervisionStep;
-import dev.stallkeeper.web.common.Inputs;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -78,7 +78,7 @@ public class SupervisionBean extends ConsolePage implements java.io.Serializable
             return null;
         }
         try {
-            return LocalDateTime.parse(serviceStart.strip(), INPUT).atZone(Inputs.BEIJING).toInstant();
+            return LocalDateTime.parse(serviceStart.strip(), INPUT).atZone(Clocks.BEIJING).toInstant();
         } catch (DateTimeParseException e) {
             throw new RefusedException("request.badTime", false, "service start '" + serviceStart
                     + "' is not yyyy-MM-dd HH:mm (Beijing time)");

@@ -1,6 +1,7 @@
 package dev.stallkeeper.web.metrics;
 
 import dev.stallkeeper.audit.application.CallbackStatistics;
+import dev.stallkeeper.billing.domain.BillingPeriod;
 import dev.stallkeeper.platform.OperationsGauges;
 import dev.stallkeeper.platform.PrometheusText;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,8 +9,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 
 /**
  * The figures {@code /api/metrics} reads from the database, cached for {@link #TTL} so that any number of scrapes
@@ -20,7 +19,6 @@ import java.time.ZonedDateTime;
 public class DatabaseGauges {
 
     static final Duration TTL = Duration.ofSeconds(5);
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     @Inject
     OperationsGauges gauges;
@@ -79,8 +77,7 @@ public class DatabaseGauges {
                 return c;
             }
             try {
-                Instant monthStart = ZonedDateTime.now(clock.withZone(BEIJING)).withDayOfMonth(1)
-                        .toLocalDate().atStartOfDay(BEIJING).toInstant();
+                Instant monthStart = BillingPeriod.containing(clock.instant()).start();
                 c = new Cached(now, true, gauges.read(), statistics.delistingRisk(monthStart).failedOrders());
             } catch (RuntimeException e) {
                 c = new Cached(now, false, c == null ? null : c.snapshot(), c == null ? 0 : c.failedOrders());
